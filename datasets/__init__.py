@@ -1,0 +1,1 @@
+"""Harvesting, loading, cleaning and splitting the corpus of real code."""

@@ -1,0 +1,1 @@
+"""The encoder, its training and evaluation, and the Classifier that loads an artifact."""

@@ -1,0 +1,1 @@
+"""The pygls language server that detects the language of untitled buffers."""

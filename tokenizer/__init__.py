@@ -1,0 +1,1 @@
+"""Building, saving and loading the BPE tokenizer."""
