@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 from langsniff.datasets.corpus import (
@@ -71,7 +70,7 @@ def run_harvest(args: argparse.Namespace) -> int:
     if not Path(manifest).is_file():
         raise DataError(f"{manifest}: no such manifest file")
     report = harvest(Path(manifest), args.cache, jobs=args.jobs, only=tuple(args.only))
-    print(report)
+    print(report.summary())
     return 0
 
 
@@ -105,18 +104,3 @@ def _add_cache(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cache", type=Path, default=cache_dir(), metavar="DIR",
                         help=f"cache folder (default: $LANGSNIFF_CACHE or {cache_dir()})")
 
-
-def main(argv: list[str] | None = None) -> int:
-    """Run the data commands alone (`python -m langsniff.datasets.cli`), as the entry point would."""
-    parser = argparse.ArgumentParser(prog="langsniff")
-    register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    try:
-        return args.func(args)
-    except DataError as error:
-        print(f"langsniff: error: {error}", file=sys.stderr)
-        return 2
-
-
-if __name__ == "__main__":
-    sys.exit(main())
