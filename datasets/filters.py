@@ -1,0 +1,40 @@
+"""Which harvested files are real, hand-written text: not binary, minified, generated or huge."""
+
+from __future__ import annotations
+
+from langsniff.datasets.manifest import Filters
+
+HEADER_CHARS = 1500  # generated-file markers are looked for in the head of a file only
+
+
+def decode(data: bytes) -> str | None:
+    """The file as text when it is UTF-8 (BOM dropped, newlines normalised), else None."""
+    if b"\x00" in data:
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def reject_reason(text: str, filters: Filters, *, check_lines: bool = True) -> str | None:
+    """Why a file is dropped ("small", "large", "minified", "generated"), or None to keep it."""
+    size = len(text.encode("utf-8"))
+    if size > filters.max_bytes:
+        return "large"
+    if len(text.strip()) < filters.min_bytes:
+        return "small"
+    if check_lines and _looks_minified(text, filters):
+        return "minified"
+    head = text[:HEADER_CHARS].lower()
+    if any(marker in head for marker in filters.generated_markers):
+        return "generated"
+    return None
+
+
+def _looks_minified(text: str, filters: Filters) -> bool:
+    lengths = [len(line) for line in text.split("\n") if line.strip()]
+    if not lengths:
+        return False
+    return max(lengths) > filters.max_line_length or sum(lengths) / len(lengths) > filters.max_mean_line_length
