@@ -1,0 +1,1 @@
+"""Benchmarks: langsniff beside other language detectors, and the model's own measurements."""

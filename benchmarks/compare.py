@@ -1,0 +1,103 @@
+"""Compare langsniff with other language detectors on the same snippets (issue 7).
+
+    python -m benchmarks.compare [--detectors langsniff,vscode,...] [--model DIR] [--per-label N]
+
+Writes benchmarks/results/comparison.md (+ .json) and PNG plots. Detectors that are not
+installed (see benchmarks/install_detectors.sh) are skipped with a message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import shlex
+import sys
+from pathlib import Path
+
+from langsniff.datasets.corpus import corpus_dir
+from langsniff.datasets.errors import DataError
+from langsniff.datasets.paths import cache_dir
+
+from . import detectors
+from .evalsets import SHARED_EVAL, load_eval_sets
+from .plots import accuracy_plot, latency_plot
+from .report import write_report
+from .runner import run_detector
+from .throughput import throughput_lines
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.compare", description=__doc__.splitlines()[0])
+    parser.add_argument("--detectors", default=",".join(detectors.DETECTORS),
+                        help="comma-separated detectors to run (default: all)")
+    parser.add_argument("--model", help="langsniff artifact folder (default: the shipped model/default)")
+    parser.add_argument("--cache", type=Path, default=None, help="langsniff cache folder (default: $LANGSNIFF_CACHE or ~/.cache/langsniff)")
+    parser.add_argument("--corpus", type=Path, default=None, help="corpus folder with eval/ sets (default: <cache>/corpus)")
+    parser.add_argument("--eval", type=Path, default=SHARED_EVAL, help="folder of linguist*.jsonl (default: ../shared/eval)")
+    parser.add_argument("--per-label", type=int, default=100, help="snippets per label per set, 0 for all (default: 100)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--presets", type=Path, default=RESULTS / "presets.md",
+                        help="saved output of benchmarks/presets.py, for the training-throughput table")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="where the table and plots go")
+    return parser.parse_args(argv)
+
+
+def _corpus(args: argparse.Namespace) -> Path | None:
+    corpus = args.corpus or corpus_dir(args.cache or cache_dir())
+    if (corpus / "eval").is_dir():
+        return corpus
+    print(f"compare: no evaluation sets under {corpus}/eval (run `langsniff data build`): "
+          "using Linguist's samples only", file=sys.stderr)
+    return None
+
+
+def _start(name: str, options: dict[str, str], skipped: list[str]) -> detectors.Detector | None:
+    try:
+        return detectors.create(name, options)
+    except detectors.DetectorUnavailable as reason:
+        print(f"compare: skipping {name}: {reason}", file=sys.stderr)
+        skipped.append(f"{name}: {reason}")
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    command = shlex.join(["python", "-m", "benchmarks.compare", *(sys.argv[1:] if argv is None else argv)])
+    try:
+        sets = load_eval_sets(_corpus(args), args.eval if args.eval.is_dir() else None, args.per_label or None, args.seed)
+    except DataError as error:
+        print(f"compare: error: {error}", file=sys.stderr)
+        return 2
+    if not sets:
+        print(f"compare: error: no evaluation set found (no corpus, and no {args.eval})", file=sys.stderr)
+        return 2
+    options = {"model": args.model} if args.model else {}
+    runs, skipped = [], []
+    for name in [name.strip() for name in args.detectors.split(",") if name.strip()]:
+        detector = _start(name, options, skipped)
+        if detector is None:
+            continue
+        print(f"compare: {name} ({detector.version}) started in {detector.startup_s:.2f} s", file=sys.stderr)
+        try:
+            runs.append(run_detector(detector, sets))
+        finally:
+            detector.close()
+    if not runs:
+        print("compare: error: no detector could run", file=sys.stderr)
+        return 2
+    args.out.mkdir(parents=True, exist_ok=True)
+    plots = [accuracy_plot(args.out / "accuracy_by_length.png", runs, sets), latency_plot(args.out / "latency.png", runs)]
+    write_report(args.out / "comparison.md", runs, sets, command=command, skipped=skipped,
+                 plots=[str(p) for p in plots], throughput=throughput_lines(args.presets))
+    summary = {"command": command, "sets": {s.name: len(s.records) for s in sets},
+               "runs": [dataclasses.asdict(run) for run in runs], "skipped": skipped}
+    (args.out / "comparison.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
+    print(f"compare: wrote {args.out / 'comparison.md'}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,30 @@
+"""GitHub Linguist's Bayesian classifier (Debian `ruby-github-linguist`) under the system Ruby.
+
+Only the classifier, over all its languages: snippets have no file name, so Linguist's
+extension, filename and shebang strategies do not apply. Its model was trained on Linguist's
+own samples, so its scores on linguist*.jsonl are inflated.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+from .base import WORKERS, DetectorUnavailable, WorkerDetector
+
+
+class Linguist(WorkerDetector):
+    name = "linguist"
+    variants = ("as answers", "ours only")
+    note = "trained on Linguist's samples: linguist*.jsonl scores are inflated"
+
+    def __init__(self) -> None:
+        ruby = shutil.which("ruby")
+        probe = subprocess.run([ruby or "ruby", "-e", "require 'linguist'"], capture_output=True) if ruby else None
+        if probe is None or probe.returncode != 0:
+            raise DetectorUnavailable("GitHub Linguist is not installed: run `bash benchmarks/install_detectors.sh linguist`")
+        super().__init__([ruby, str(WORKERS / "linguist_worker.rb")])
+
+
+def create(options: dict[str, str]) -> Linguist:
+    return Linguist()

@@ -1,0 +1,27 @@
+"""Google's Magika (PyPI `magika`, onnxruntime) in the detectors' own venv.
+
+Its public API gives one label and score per input, not a ranking, so there is no
+'ours only' view; 'model label' is its network's label before Magika's own confidence
+thresholds turn unsure answers into `txt`/`unknown`.
+"""
+
+from __future__ import annotations
+
+from .base import TOOLS, WORKERS, Answer, Verdict, WorkerDetector, as_answered, best_of_ours, require
+
+
+class MagikaDetector(WorkerDetector):
+    name = "magika"
+    variants = ("as answers", "model label")
+    note = "'model label' ignores Magika's thresholds (its dl label)"
+
+    def __init__(self) -> None:
+        python = require(TOOLS / "py" / "bin" / "python", "Magika's venv")
+        super().__init__([str(python), str(WORKERS / "magika_worker.py")])
+
+    def verdicts(self, answer: Answer) -> dict[str, Verdict]:
+        return {"as answers": as_answered(answer), "model label": best_of_ours(answer) if answer.ranked else Verdict(None, None, False)}
+
+
+def create(options: dict[str, str]) -> MagikaDetector:
+    return MagikaDetector()

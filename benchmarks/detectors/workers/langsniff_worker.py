@@ -1,0 +1,34 @@
+"""langsniff's Classifier as a JSON-lines worker, so its start-up and memory are measured like the others'.
+
+Usage: python langsniff_worker.py [MODEL_DIR]  (default: the shipped artifact, Classifier.default()).
+"""
+
+import json
+import sys
+
+import torch
+
+from langsniff.model.classifier import Classifier
+from langsniff.model.prediction import ArtifactError
+
+from jsonlines import serve
+
+torch.set_num_threads(1)  # one core, like every other detector here
+try:
+    classifier = Classifier.load(sys.argv[1]) if len(sys.argv) > 1 else Classifier.default()
+except ArtifactError as error:
+    print(json.dumps({"error": str(error)}), flush=True)
+    sys.exit(0)
+
+
+def detect(code: str) -> dict:
+    prediction = classifier.predict(code)
+    return {
+        "answer": [prediction.label],
+        "confidence": prediction.confidence,
+        "ranked": [[[label], p] for label, p in prediction.probabilities.items()],
+    }
+
+
+source = sys.argv[1] if len(sys.argv) > 1 else "model/default"
+serve(detect, f"langsniff {source}", {"threshold": classifier.threshold})

@@ -1,0 +1,21 @@
+"""Magika (Google) as a JSON-lines worker: its output label, score, and its model's own label."""
+
+from magika import Magika, __version__
+
+from jsonlines import serve
+
+magika = Magika()
+
+
+def detect(code: str) -> dict:
+    prediction = magika.identify_bytes(code.encode("utf-8")).prediction
+    output = prediction.output.label
+    raw = prediction.dl.label
+    return {
+        "answer": None if output == "unknown" else [output],
+        "confidence": prediction.score,
+        "ranked": [] if raw == "undefined" else [[[raw], prediction.score]],
+    }
+
+
+serve(detect, f"magika {__version__}")

@@ -1,0 +1,64 @@
+"""PNG plots of the comparison: accuracy by snippet length per detector, and latency per detector."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from .evalsets import EvalSet  # noqa: E402
+from .report import row_name  # noqa: E402
+from .runner import DetectorRun  # noqa: E402
+
+# The variants drawn: each detector's own answer, plus what VS Code actually switches to.
+DRAWN = {"as answers", "VS Code rule"}
+
+
+def accuracy_plot(path: Path, runs: Sequence[DetectorRun], sets: Sequence[EvalSet]) -> Path:
+    """One panel per family of sets, accuracy against snippet length, one line per detector."""
+    families = list(dict.fromkeys(s.family for s in sets))
+    figure, axes = plt.subplots(1, len(families), figsize=(6 * len(families), 4.5), squeeze=False)
+    for axis, family in zip(axes[0], families):
+        members = [s for s in sets if s.family == family]
+        ticks = [s.length_name.replace(" lines", "") for s in members]
+        for run in runs:
+            for variant in (v for v in run.variants if v in DRAWN):
+                values = [100 * run.scores[variant][s.name].accuracy for s in members]
+                style = "-" if variant == "as answers" else ":"
+                width = 2.8 if run.name == "langsniff" else 1.4
+                axis.plot(ticks, values, style, marker="o", linewidth=width, label=row_name(run, variant))
+        axis.set_title(f"{family} ({len(members[0].records)}+ snippets per length)")
+        axis.set_xlabel("snippet length (lines)")
+        axis.set_ylabel("accuracy (%)")
+        axis.set_ylim(0, 100)
+        axis.grid(alpha=0.3)
+    axes[0][-1].legend(fontsize=8, loc="lower right")
+    figure.tight_layout()
+    figure.savefig(path, dpi=110)
+    plt.close(figure)
+    return path
+
+
+def latency_plot(path: Path, runs: Sequence[DetectorRun]) -> Path:
+    """Median and p95 time per snippet per detector, log scale."""
+    figure, axis = plt.subplots(figsize=(7, 4))
+    names = [run.name for run in runs]
+    medians = [run.latency.median_ms for run in runs]
+    p95 = [run.latency.p95_ms for run in runs]
+    positions = range(len(runs))
+    axis.bar([p - 0.2 for p in positions], medians, width=0.4, label="median")
+    axis.bar([p + 0.2 for p in positions], p95, width=0.4, label="p95")
+    axis.set_xticks(list(positions), names, rotation=20)
+    axis.set_yscale("log")
+    axis.set_ylabel("ms per snippet (one thread)")
+    axis.set_title("Latency per snippet after warm-up")
+    axis.grid(axis="y", alpha=0.3)
+    axis.legend()
+    figure.tight_layout()
+    figure.savefig(path, dpi=110)
+    plt.close(figure)
+    return path
