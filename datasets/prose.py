@@ -16,6 +16,7 @@ ENGLISH_WORDS = frozenset(
     "the a an of to and in is are was be for that it with this on as by not or from can you if "
     "will at we have has use when which all new now no so but more these their there into also".split()
 )
+CODE_SYMBOLS = frozenset("{}[]();=<>")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 _MAN_PATH = re.compile(r"(?:^|/)man/(?:[a-z_]+/)?man\d\w*/[^/]+$")
 
@@ -41,7 +42,13 @@ def is_english_prose(text: str, min_words: int = 8) -> bool:
     visible = [c for c in text if not c.isspace()]
     letters = sum(c.isalpha() for c in visible)
     foreign = sum(c.isalpha() and not c.isascii() for c in visible)
-    return common / len(words) >= 0.08 and letters / len(visible) >= 0.7 and foreign / max(letters, 1) < 0.02
+    syntax = sum(c in CODE_SYMBOLS for c in visible)
+    return (
+        common / len(words) >= 0.08
+        and letters / len(visible) >= 0.7
+        and foreign / max(letters, 1) < 0.02
+        and syntax / len(visible) < 0.04
+    )
 
 
 def clean_markdown(text: str) -> str:
