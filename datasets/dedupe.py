@@ -6,7 +6,7 @@ Three passes over records in a fixed order (the first of a set of duplicates is 
 2. normalised: the same text once comments, whitespace and the package's own name are
    taken out (license headers, reformatting, `testthat.R` boilerplate that differs only by
    the package name). Compared within a label.
-3. MinHash: 5-token shingles, 64 hashes, 16 LSH bands; a text whose estimated Jaccard
+3. MinHash: shingles of 5 whitespace-separated tokens, 64 hashes, 16 LSH bands; a text whose estimated Jaccard
    similarity to a kept text of its label is >= 0.85 is dropped.
 """
 
@@ -40,7 +40,6 @@ COMMENTS: dict[str, re.Pattern[str]] = {
     "html": _HTML_COMMENTS,
 }
 _WHITESPACE = re.compile(r"\s+")
-_TOKENS = re.compile(r"\w+|[^\w\s]")
 
 SHINGLE_TOKENS = 5
 MAX_TOKENS = 5000
@@ -71,8 +70,9 @@ def drop_duplicates(records: list[Record], progress: bool = False) -> tuple[list
     """The records without duplicates (order kept), and what was dropped."""
     report = DedupeReport()
     records = _drop_exact(records, report)
-    records = _drop_normalised(records, report)
-    records = _drop_minhash(records, report, progress)
+    normalised = [normalised_text(record) for record in tqdm(records, desc="normalising", unit="file", disable=None if progress else True)]
+    records, normalised = _drop_normalised(records, normalised, report)
+    records = _drop_minhash(records, normalised, report, progress)
     return records, report
 
 
@@ -105,25 +105,29 @@ def _drop_exact(records: list[Record], report: DedupeReport) -> list[Record]:
     return kept
 
 
-def _drop_normalised(records: list[Record], report: DedupeReport) -> list[Record]:
-    kept, seen = [], set()
-    for record in records:
-        key = (record.label, text_hash(_WHITESPACE.sub("", normalised_text(record))))
+def _drop_normalised(
+    records: list[Record], normalised: list[str], report: DedupeReport
+) -> tuple[list[Record], list[str]]:
+    kept, kept_texts, seen = [], [], set()
+    for record, text in zip(records, normalised):
+        key = (record.label, text_hash(_WHITESPACE.sub("", text)))
         if key in seen:
             report.normalised[record.label] += 1
         else:
             seen.add(key)
             kept.append(record)
-    return kept
+            kept_texts.append(text)
+    return kept, kept_texts
 
 
-def _drop_minhash(records: list[Record], report: DedupeReport, progress: bool) -> list[Record]:
+def _drop_minhash(records: list[Record], normalised: list[str], report: DedupeReport, progress: bool) -> list[Record]:
     token_hashes: dict[str, int] = {}
     buckets: dict[tuple[str, int, bytes], np.ndarray] = {}
     rows = NUM_HASHES // BANDS
     kept = []
-    for record in tqdm(records, desc="near duplicates", unit="file", disable=None if progress else True):
-        signature = _signature(normalised_text(record), token_hashes)
+    for record, text in tqdm(zip(records, normalised), total=len(records), desc="near duplicates", unit="file",
+                             disable=None if progress else True):
+        signature = _signature(text, token_hashes)
         if signature is None:
             kept.append(record)
             continue
@@ -138,25 +142,20 @@ def _drop_minhash(records: list[Record], report: DedupeReport, progress: bool) -
 
 
 def _signature(text: str, token_hashes: dict[str, int]) -> np.ndarray | None:
-    """The MinHash signature of the text's token shingles, None when it has too few tokens."""
-    tokens = _TOKENS.findall(text)[:MAX_TOKENS]
+    """The MinHash signature of the text's shingles of whitespace-separated tokens, None
+    when it has too few tokens."""
+    tokens = text.split()[:MAX_TOKENS]
     if len(tokens) < SHINGLE_TOKENS:
         return None
-    values = np.fromiter((_token_hash(token, token_hashes) for token in tokens), dtype=np.uint64, count=len(tokens))
+    for token in set(tokens).difference(token_hashes):
+        token_hashes[token] = int.from_bytes(hashlib.blake2b(token.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+    values = np.fromiter(map(token_hashes.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
     count = len(tokens) - SHINGLE_TOKENS + 1
     shingles = np.zeros(count, dtype=np.uint64)
     for offset in range(SHINGLE_TOKENS):
         shingles += values[offset : offset + count] * _SHINGLE_WEIGHTS[offset]  # (count,)
-    hashed = np.unique(shingles)[:, None] * _HASH_A[None, :] + _HASH_B[None, :]  # (unique, NUM_HASHES)
+    hashed = shingles[:, None] * _HASH_A[None, :] + _HASH_B[None, :]  # (count, NUM_HASHES)
     return hashed.min(axis=0)
-
-
-def _token_hash(token: str, cache: dict[str, int]) -> int:
-    value = cache.get(token)
-    if value is None:
-        value = int.from_bytes(hashlib.blake2b(token.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
-        cache[token] = value
-    return value
 
 
 @lru_cache(maxsize=65536)
