@@ -23,7 +23,7 @@ from . import detectors
 from .evalsets import SHARED_EVAL, load_eval_sets
 from .plots import accuracy_plot, latency_plot
 from .report import write_report
-from .runner import run_detector
+from .runner import run_all
 from .throughput import throughput_lines
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -63,39 +63,53 @@ def _start(name: str, options: dict[str, str], skipped: list[str]) -> detectors.
         return None
 
 
+def _run(names: list[str], options: dict[str, str], sets: list) -> tuple[list, list[str]]:
+    """Start every installed detector, run them side by side, always stop them."""
+    running, skipped = [], []
+    try:
+        for name in names:
+            detector = _start(name, options, skipped)
+            if detector is not None:
+                print(f"compare: {name} ({detector.version}) started in {detector.startup_s:.2f} s", file=sys.stderr)
+                running.append(detector)
+        return (run_all(running, sets) if running else []), skipped
+    finally:
+        for detector in running:
+            detector.close()
+
+
+def _write(out: Path, runs: list, sets: list, command: str, skipped: list[str], presets: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    plots = [accuracy_plot(out / "accuracy_by_length.png", runs, sets), latency_plot(out / "latency.png", runs, sets)]
+    write_report(out / "comparison.md", runs, sets, command=command, skipped=skipped,
+                 plots=[str(p) for p in plots], throughput=throughput_lines(presets))
+    summary = {"command": command, "sets": {s.name: len(s.records) for s in sets},
+               "runs": [dataclasses.asdict(run) for run in runs], "skipped": skipped}
+    (out / "comparison.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
+    print(f"compare: wrote {out / 'comparison.md'}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     command = shlex.join(["python", "-m", "benchmarks.compare", *(sys.argv[1:] if argv is None else argv)])
+    names = [name.strip() for name in args.detectors.split(",") if name.strip()]
+    unknown = [name for name in names if name not in detectors.DETECTORS]
+    if unknown:
+        print(f"compare: error: unknown detector(s) {', '.join(unknown)} (known: {', '.join(detectors.DETECTORS)})",
+              file=sys.stderr)
+        return 2
     try:
         sets = load_eval_sets(_corpus(args), args.eval if args.eval.is_dir() else None, args.per_label or None, args.seed)
-    except DataError as error:
+        if not sets:
+            raise DataError(f"no evaluation set found (no corpus, and no {args.eval})")
+        runs, skipped = _run(names, {"model": args.model} if args.model else {}, sets)
+    except (DataError, RuntimeError) as error:  # bad input, or a worker that died mid-run
         print(f"compare: error: {error}", file=sys.stderr)
         return 2
-    if not sets:
-        print(f"compare: error: no evaluation set found (no corpus, and no {args.eval})", file=sys.stderr)
-        return 2
-    options = {"model": args.model} if args.model else {}
-    runs, skipped = [], []
-    for name in [name.strip() for name in args.detectors.split(",") if name.strip()]:
-        detector = _start(name, options, skipped)
-        if detector is None:
-            continue
-        print(f"compare: {name} ({detector.version}) started in {detector.startup_s:.2f} s", file=sys.stderr)
-        try:
-            runs.append(run_detector(detector, sets))
-        finally:
-            detector.close()
     if not runs:
         print("compare: error: no detector could run", file=sys.stderr)
         return 2
-    args.out.mkdir(parents=True, exist_ok=True)
-    plots = [accuracy_plot(args.out / "accuracy_by_length.png", runs, sets), latency_plot(args.out / "latency.png", runs)]
-    write_report(args.out / "comparison.md", runs, sets, command=command, skipped=skipped,
-                 plots=[str(p) for p in plots], throughput=throughput_lines(args.presets))
-    summary = {"command": command, "sets": {s.name: len(s.records) for s in sets},
-               "runs": [dataclasses.asdict(run) for run in runs], "skipped": skipped}
-    (args.out / "comparison.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
-    print(f"compare: wrote {args.out / 'comparison.md'}", file=sys.stderr)
+    _write(args.out, runs, sets, command, skipped, args.presets)
     return 0
 
 

@@ -11,7 +11,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 from .evalsets import EvalSet  # noqa: E402
-from .report import row_name  # noqa: E402
+from .report import column_name, row_name  # noqa: E402
 from .runner import DetectorRun  # noqa: E402
 
 # The variants drawn: each detector's own answer, plus what VS Code actually switches to.
@@ -31,7 +31,7 @@ def accuracy_plot(path: Path, runs: Sequence[DetectorRun], sets: Sequence[EvalSe
                 style = "-" if variant == "as answers" else ":"
                 width = 2.8 if run.name == "langsniff" else 1.4
                 axis.plot(ticks, values, style, marker="o", linewidth=width, label=row_name(run, variant))
-        axis.set_title(f"{family} ({len(members[0].records)}+ snippets per length)")
+        axis.set_title(f"{family}: each detector as it answers ({len(members[0].records)} snippets per length)")
         axis.set_xlabel("snippet length (lines)")
         axis.set_ylabel("accuracy (%)")
         axis.set_ylim(0, 100)
@@ -43,21 +43,26 @@ def accuracy_plot(path: Path, runs: Sequence[DetectorRun], sets: Sequence[EvalSe
     return path
 
 
-def latency_plot(path: Path, runs: Sequence[DetectorRun]) -> Path:
-    """Median and p95 time per snippet per detector, log scale."""
-    figure, axis = plt.subplots(figsize=(7, 4))
-    names = [run.name for run in runs]
-    medians = [run.latency.median_ms for run in runs]
-    p95 = [run.latency.p95_ms for run in runs]
+def latency_plot(path: Path, runs: Sequence[DetectorRun], sets: Sequence[EvalSet]) -> Path:
+    """Left: median and p95 time per snippet per detector over all sets; right: median per set."""
+    figure, (overall, by_set) = plt.subplots(1, 2, figsize=(13, 4.5))
     positions = range(len(runs))
-    axis.bar([p - 0.2 for p in positions], medians, width=0.4, label="median")
-    axis.bar([p + 0.2 for p in positions], p95, width=0.4, label="p95")
-    axis.set_xticks(list(positions), names, rotation=20)
-    axis.set_yscale("log")
-    axis.set_ylabel("ms per snippet (one thread)")
-    axis.set_title("Latency per snippet after warm-up")
-    axis.grid(axis="y", alpha=0.3)
-    axis.legend()
+    overall.bar([p - 0.2 for p in positions], [run.latency.median_ms for run in runs], width=0.4, label="median")
+    overall.bar([p + 0.2 for p in positions], [run.latency.p95_ms for run in runs], width=0.4, label="p95")
+    overall.set_xticks(list(positions), [run.name for run in runs], rotation=20)
+    overall.set_title("Time per snippet after warm-up, all sets")
+    overall.legend()
+    columns = [column_name(s) for s in sets]
+    for run in runs:
+        width = 2.8 if run.name == "langsniff" else 1.4
+        by_set.plot(columns, [run.latency_by_set[s.name].median_ms for s in sets], marker="o", linewidth=width, label=run.name)
+    by_set.set_title("Median time per snippet, by evaluation set")
+    by_set.tick_params(axis="x", rotation=30)
+    by_set.legend(fontsize=8)
+    for axis in (overall, by_set):
+        axis.set_yscale("log")
+        axis.set_ylabel("ms per snippet (one thread)")
+        axis.grid(axis="y", alpha=0.3)
     figure.tight_layout()
     figure.savefig(path, dpi=110)
     plt.close(figure)

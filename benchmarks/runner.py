@@ -1,12 +1,17 @@
-"""Runs one detector over every evaluation set and scores each of its variants."""
+"""Runs the detectors over every evaluation set and scores each of their variants.
+
+All detectors run side by side, snippet by snippet (each snippet goes to every detector in
+turn), so a busy moment on a shared machine slows them all alike and latencies compare.
+"""
 
 from __future__ import annotations
 
 import sys
 import time
 from dataclasses import dataclass, field
+from typing import Sequence
 
-from .detectors.base import Detector
+from .detectors.base import Detector, Verdict
 from .evalsets import EvalSet
 from .scoring import Latency, Score, latency, score
 
@@ -26,33 +31,36 @@ class DetectorRun:
     latency: Latency = Latency(float("nan"), float("nan"))
     latency_by_set: dict[str, Latency] = field(default_factory=dict)
     scores: dict[str, dict[str, Score]] = field(default_factory=dict)  # variant -> set name -> score
-    failures: int = 0
 
 
-def run_detector(detector: Detector, sets: list[EvalSet]) -> DetectorRun:
-    """Warm up, then detect every snippet of every set once; times are the worker's own."""
-    run = DetectorRun(detector.name, detector.version, detector.note, detector.variants, detector.startup_s)
+def run_all(detectors: Sequence[Detector], sets: Sequence[EvalSet]) -> list[DetectorRun]:
+    """Warm each detector up, then give every snippet of every set to each; times are the workers' own."""
+    runs = [DetectorRun(d.name, d.version, d.note, d.variants, d.startup_s) for d in detectors]
     warmup = [record.code for eval_set in sets for record in eval_set.records][:WARMUP_SNIPPETS]
-    for code in warmup:
-        detector.detect(code)
-    all_times: list[float] = []
+    for detector in detectors:
+        for code in warmup:
+            detector.detect(code)
+    all_times: list[list[float]] = [[] for _ in detectors]
     for eval_set in sets:
         started = time.perf_counter()
-        times: list[float] = []
-        verdicts: dict[str, list] = {variant: [] for variant in detector.variants}
+        times: list[list[float]] = [[] for _ in detectors]
+        verdicts: list[dict[str, list[Verdict]]] = [{v: [] for v in d.variants} for d in detectors]
         for record in eval_set.records:
-            answer = detector.detect(record.code)
-            times.append(answer.ms)
-            for variant, verdict in detector.verdicts(answer).items():
-                verdicts[variant].append(verdict)
+            for index, detector in enumerate(detectors):
+                answer = detector.detect(record.code)
+                times[index].append(answer.ms)
+                for variant, verdict in detector.verdicts(answer).items():
+                    verdicts[index][variant].append(verdict)
         truths = [record.label for record in eval_set.records]
-        for variant, found in verdicts.items():
-            run.scores.setdefault(variant, {})[eval_set.name] = score(truths, found)
-        run.latency_by_set[eval_set.name] = latency(times)
-        all_times.extend(times)
-        accuracy = run.scores[detector.variants[0]][eval_set.name].accuracy
-        print(f"  {detector.name} {eval_set.name}: {len(times)} snippets, accuracy {accuracy:.3f}, "
-              f"{time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
-    run.latency = latency(all_times)
-    run.peak_rss_mb = detector.peak_rss_mb()
-    return run
+        for index, run in enumerate(runs):
+            for variant, found in verdicts[index].items():
+                run.scores.setdefault(variant, {})[eval_set.name] = score(truths, found)
+            run.latency_by_set[eval_set.name] = latency(times[index])
+            all_times[index].extend(times[index])
+        accuracies = ", ".join(f"{run.name} {run.scores[run.variants[0]][eval_set.name].accuracy:.3f}" for run in runs)
+        print(f"  {eval_set.name} ({len(truths)} snippets, {time.perf_counter() - started:.0f} s): {accuracies}",
+              file=sys.stderr, flush=True)
+    for run, detector, times_ms in zip(runs, detectors, all_times):
+        run.latency = latency(times_ms)
+        run.peak_rss_mb = detector.peak_rss_mb()
+    return runs
