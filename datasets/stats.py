@@ -12,8 +12,8 @@ TOTAL = "(all)"
 
 
 def corpus_stats(splits: dict[str, list[Record]], snippets: dict[str, Counter[str]]) -> dict:
-    """`{"labels": {label: {split: row}}}` with a row per split and one for all splits
-    (`(all)`); `snippets[split][label]` counts evaluation windows."""
+    """`{"labels": {label: {split: row}}, "totals": {split: row}}` with a row per split
+    and one for all splits (`(all)`); `snippets[split][label]` counts evaluation windows."""
     table: dict[str, dict[str, dict]] = defaultdict(dict)
     everything: dict[str, list[Record]] = defaultdict(list)
     for split in SPLITS:
@@ -25,14 +25,19 @@ def corpus_stats(splits: dict[str, list[Record]], snippets: dict[str, Counter[st
             table[label][split] = _row(records, snippets.get(split, Counter())[label])
     for label, records in everything.items():
         table[label][TOTAL] = _row(records, sum(counts[label] for counts in snippets.values()))
-    return {"labels": {label: table[label] for label in sorted(table)}}
+    totals = {
+        split: _row(splits[split], sum(snippets.get(split, Counter()).values())) for split in SPLITS if splits.get(split)
+    }
+    totals[TOTAL] = _row([record for records in everything.values() for record in records],
+                         sum(sum(counts.values()) for counts in snippets.values()))
+    return {"labels": {label: table[label] for label in sorted(table)}, "totals": totals}
 
 
 def format_table(stats: dict) -> str:
     """The statistics as an aligned text table, one line per label and split."""
     header = f"{'label':<11} {'split':<10} {'files':>7} {'snippets':>8} {'MB':>8} {'packages':>8}  largest package"
     lines = [header, "-" * len(header)]
-    for label, rows in stats["labels"].items():
+    for label, rows in [*stats["labels"].items(), ("(all)", stats["totals"])]:
         for split in (*SPLITS, TOTAL):
             if split not in rows:
                 continue

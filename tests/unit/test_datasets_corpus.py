@@ -82,6 +82,8 @@ def test_stats_count_files_packages_and_snippets(built):
     assert sum(python[split]["files"] for split in SPLITS) == 72
     assert python["train"]["snippets"] == 0 and python["test"]["snippets"] > 0
     assert python["(all)"]["largest_share"] == pytest.approx(6 / 72, abs=1e-3)
+    assert stats["totals"]["(all)"]["files"] == 3 * 72
+    assert sum(stats["totals"][split]["files"] for split in SPLITS) == 3 * 72
     assert read_stats(corpus) == stats == json.loads((corpus / "stats.json").read_text())
 
 
