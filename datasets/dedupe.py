@@ -70,7 +70,8 @@ def drop_duplicates(records: list[Record], progress: bool = False) -> tuple[list
     """The records without duplicates (order kept), and what was dropped."""
     report = DedupeReport()
     records = _drop_exact(records, report)
-    normalised = [normalised_text(record) for record in tqdm(records, desc="normalising", unit="file", disable=None if progress else True)]
+    bar = tqdm(records, desc="normalising", unit="file", disable=None if progress else True)
+    normalised = [normalised_text(record) for record in bar]
     records, normalised = _drop_normalised(records, normalised, report)
     records = _drop_minhash(records, normalised, report, progress)
     return records, report
