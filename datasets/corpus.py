@@ -25,7 +25,7 @@ from langsniff.datasets.dedupe import drop_duplicates, text_hash
 from langsniff.datasets.errors import DataError
 from langsniff.datasets.eval_sets import EVAL_LENGTHS, build_eval_set, eval_set_name
 from langsniff.datasets.labels import normalize_label
-from langsniff.datasets.package_cap import cap_package_share
+from langsniff.datasets.package_cap import cap_package_share, check_share
 from langsniff.datasets.records import Record
 from langsniff.datasets.splits import SPLITS, assign_splits, group_key
 from langsniff.datasets.stats import corpus_stats
@@ -53,6 +53,7 @@ def build_corpus(
     progress: bool = False,
 ) -> dict:
     """Clean, cap, split and write `records` as a corpus at `corpus`; returns its stats."""
+    check_share(max_package_share)
     if eval_per_label < 1:
         raise DataError(f"--eval-per-label must be at least 1, got {eval_per_label}")
     report: dict = {"seed": seed, "max_package_share": max_package_share, "eval_per_label": eval_per_label}

@@ -21,8 +21,7 @@ def cap_package_share(records: list[Record], max_share: float, seed: int) -> tup
     A label with fewer than 1/max_share groups cannot meet the cap and is left as it is
     (with a warning). Records without a group count as groups of one (`group_key`).
     """
-    if not 0 < max_share <= 1:
-        raise DataError(f"--max-package-share must be in (0, 1], got {max_share}")
+    check_share(max_share)
     by_label: dict[str, dict[str, list[Record]]] = defaultdict(lambda: defaultdict(list))
     for record in records:
         by_label[record.label][group_key(record)].append(record)
@@ -39,6 +38,12 @@ def cap_package_share(records: list[Record], max_share: float, seed: int) -> tup
                 dropped_ids.update(id(record) for record in ranked[limit:])
                 dropped[label] += len(members) - limit
     return [record for record in records if id(record) not in dropped_ids], dict(sorted(dropped.items()))
+
+
+def check_share(max_share: float) -> None:
+    """Raise DataError unless the share is in (0, 1]."""
+    if not 0 < max_share <= 1:
+        raise DataError(f"--max-package-share must be in (0, 1], got {max_share}")
 
 
 def package_limit(sizes: list[int], max_share: float) -> int | None:
