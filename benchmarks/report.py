@@ -43,7 +43,7 @@ def metric_table(runs: Sequence[DetectorRun], sets: Sequence[EvalSet], metric: C
     rows_data = [(run, variant) for run in runs for variant in run.variants if only(run, variant)]
     values = [[metric(run.scores[variant][s.name]) for s in sets] for run, variant in rows_data]
     best = [max((row[i] for row in values if row[i] is not None), default=None) for i in range(len(sets))]
-    rows = [[row_name(run, variant)] + [_cell(v, bold and v is not None and v == best[i]) for i, v in enumerate(row)]
+    rows = [[row_name(run, variant)] + [_cell(v, bold and v is not None and v == best[i] and v > 0) for i, v in enumerate(row)]
             for (run, variant), row in zip(rows_data, values)]
     return markdown_table(["detector"] + [column_name(s) for s in sets], rows)
 

@@ -13,12 +13,12 @@ from langsniff.model.prediction import ArtifactError
 
 from jsonlines import serve
 
-torch.set_num_threads(1)  # one core, like every other detector here
 try:
     classifier = Classifier.load(sys.argv[1]) if len(sys.argv) > 1 else Classifier.default()
 except ArtifactError as error:
     print(json.dumps({"error": str(error)}), flush=True)
     sys.exit(0)
+torch.set_num_threads(1)  # one thread, like every other detector here (after loading, which sets its own)
 
 
 def detect(code: str) -> dict:
