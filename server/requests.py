@@ -108,7 +108,7 @@ def attention_result(ls: LangsniffServer, text: str, nonce: str | None) -> dict[
     page = render_attention_html(
         tokens, layers, attention.prediction, ls.detector.classifier.display_names, note=note, nonce=nonce
     )
-    return {"tokens": tokens, "layers": layers, "html": page, **prediction_result(attention.prediction)}
+    return {"tokens": tokens, "layers": layers, "html": page, "prediction": prediction_result(attention.prediction)}
 
 
 @answers_cleanly(constants.ATTENTION)
