@@ -30,7 +30,7 @@ from langsniff.datasets.errors import DataError
 from langsniff.datasets.extract import iter_members
 from langsniff.datasets.filters import decode, reject_reason
 from langsniff.datasets.manifest import Manifest, Package, load_manifest, matches
-from langsniff.datasets.prose import is_english_prose, to_prose
+from langsniff.datasets.prose import is_english_prose, to_prose, truncate
 from langsniff.datasets.records import Record
 
 DEFAULT_MANIFEST = Path(__file__).with_name("manifest.toml")
@@ -163,7 +163,7 @@ def _prepare(manifest: Manifest, label: str, path: str, data: bytes) -> tuple[st
         return None, "not utf-8"
     prose = manifest.labels[label].transform == "prose"
     if prose:
-        text = to_prose(path, text)
+        text = truncate(to_prose(path, text), manifest.filters.max_bytes)
         if not is_english_prose(text):
             return None, "not prose"
     reason = reject_reason(text, manifest.filters, check_lines=not prose)

@@ -28,9 +28,24 @@ def to_prose(path: str, text: str) -> str:
         text = _render_man(text)
     elif name.endswith((".md", ".markdown")):
         text = clean_markdown(text)
-    elif name.endswith((".rst", ".rest")):
+    elif name.endswith((".rst", ".rest", ".rst.txt")) or (name.endswith(".txt") and _looks_like_rst(text)):
         text = clean_rst(text)
     return _tidy(text)
+
+
+def truncate(text: str, max_bytes: int) -> str:
+    """The leading paragraphs of a long document that fit in `max_bytes` (long changelogs
+    are good prose; only their size is a problem)."""
+    if len(text.encode("utf-8")) <= max_bytes:
+        return text
+    head = text.encode("utf-8")[:max_bytes].decode("utf-8", errors="ignore")
+    cut = head.rfind("\n\n")
+    return head[:cut].rstrip() + "\n" if cut > 0 else head[: head.rfind("\n") + 1]
+
+
+def _looks_like_rst(text: str) -> bool:
+    """Sphinx sources often end in .txt (Django's docs, `_sources/*.rst.txt`)."""
+    return bool(re.search(r"^\.\. [\w-]+::|:[a-z]+:`|^\S.*\n[=\-~^]{3,}[ \t]*$", text, flags=re.M))
 
 
 def is_english_prose(text: str, min_words: int = 8) -> bool:
@@ -47,7 +62,7 @@ def is_english_prose(text: str, min_words: int = 8) -> bool:
         common / len(words) >= 0.08
         and letters / len(visible) >= 0.7
         and foreign / max(letters, 1) < 0.02
-        and syntax / len(visible) < 0.04
+        and syntax / len(visible) < 0.05
     )
 
 
