@@ -11,11 +11,14 @@ import argparse
 import logging
 import sys
 from importlib.metadata import PackageNotFoundError, version
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-
-from pygls.exceptions import JsonRpcInvalidParams
+from typing import TYPE_CHECKING
 
 from langsniff.model.prediction import ArtifactError
+
+if TYPE_CHECKING:
+    from langsniff.model.classifier import Classifier
 
 log = logging.getLogger("langsniff.server")
 
@@ -55,7 +58,16 @@ def configure_logging(log_file: Path | None, level: str) -> None:
 
 def _not_a_client_error(record: logging.LogRecord) -> bool:
     """Drop pygls' tracebacks for requests we refused on purpose (the client got the reason)."""
+    from pygls.exceptions import JsonRpcInvalidParams
+
     return not (record.exc_info and isinstance(record.exc_info[1], JsonRpcInvalidParams))
+
+
+def load_classifier(folder: Path | None) -> Classifier:
+    """The artifact in `folder`, or the shipped one."""
+    from langsniff.model.classifier import Classifier
+
+    return Classifier.load(folder) if folder else Classifier.default()
 
 
 def fail(message: str) -> int:
@@ -69,17 +81,19 @@ def main(argv: list[str] | None = None) -> int:
         configure_logging(args.log_file, args.log_level)
     except OSError as error:
         return fail(f"cannot open the log file: {error}")
-    from langsniff.model.classifier import Classifier
-    from langsniff.server.detector import Detector
-    from langsniff.server.app import create_server
-    from langsniff.server.stdio import RepairingReader
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # torch's import and the model load overlap with pygls' import.
+        loading = pool.submit(load_classifier, args.model)
+        from langsniff.server.app import create_server
+        from langsniff.server.detector import Detector
+        from langsniff.server.stdio import RepairingReader
 
-    try:
-        classifier = Classifier.load(args.model) if args.model else Classifier.default()
-    except ArtifactError as error:
-        return fail(str(error))
-    except OSError as error:
-        return fail(f"cannot read the model: {error}")
+        try:
+            classifier = loading.result()
+        except ArtifactError as error:
+            return fail(str(error))
+        except OSError as error:
+            return fail(f"cannot read the model: {error}")
     log.info("model loaded: %d labels, threshold %.3f", len(classifier.labels), classifier.threshold)
     server = create_server(Detector(classifier), package_version())
     if args.tcp:
