@@ -13,6 +13,7 @@ import dataclasses
 import json
 import shlex
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 from langsniff.datasets.corpus import corpus_dir
@@ -20,10 +21,12 @@ from langsniff.datasets.errors import DataError
 from langsniff.datasets.paths import cache_dir
 
 from . import detectors
-from .evalsets import SHARED_EVAL, load_eval_sets
+from .answers import Replayed, save_answers
+from .detectors.base import Detector
+from .evalsets import SHARED_EVAL, EvalSet, load_eval_sets
 from .plots import accuracy_plot, latency_plot
 from .report import write_report
-from .runner import run_all
+from .runner import DetectorRun, run_all
 from .throughput import throughput_lines
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -42,6 +45,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--presets", type=Path, default=RESULTS / "presets.md",
                         help="saved output of benchmarks/presets.py, for the training-throughput table")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where the table and plots go")
+    parser.add_argument("--answers", type=Path, default=None,
+                        help="where each detector's raw answers are saved (default: <cache>/benchmarks/answers)")
+    parser.add_argument("--reuse", default="", help="comma-separated detectors whose saved answers are replayed "
+                        "instead of running them again (their cost figures come from the run that saved them)")
     return parser.parse_args(argv)
 
 
@@ -54,31 +61,44 @@ def _corpus(args: argparse.Namespace) -> Path | None:
     return None
 
 
-def _start(name: str, options: dict[str, str], skipped: list[str]) -> detectors.Detector | None:
+def _start(name: str, options: dict[str, str], replay: Path | None, codes: list[str], skipped: list[str]) -> Detector | None:
     try:
-        return detectors.create(name, options)
+        detector = Replayed(replay, name, codes) if replay else detectors.create(name, options)
     except detectors.DetectorUnavailable as reason:
         print(f"compare: skipping {name}: {reason}", file=sys.stderr)
         skipped.append(f"{name}: {reason}")
         return None
+    how = f"replaying answers saved {detector.replayed_from}" if replay else f"started in {detector.startup_s:.2f} s"
+    print(f"compare: {name} ({detector.version}) {how}", file=sys.stderr)
+    return detector
 
 
-def _run(names: list[str], options: dict[str, str], sets: list) -> tuple[list, list[str]]:
-    """Start every installed detector, run them side by side, always stop them."""
+def _run(args: argparse.Namespace, names: list[str], sets: list[EvalSet]) -> tuple[list[DetectorRun], list[str]]:
+    """Start (or replay) every detector, run them side by side, save live answers, always stop them."""
+    options = {"model": args.model} if args.model else {}
+    reuse = {name.strip() for name in args.reuse.split(",")}
+    codes = [record.code for eval_set in sets for record in eval_set.records]
+    answers_dir = args.answers or (args.cache or cache_dir()) / "benchmarks" / "answers"
     running, skipped = [], []
     try:
         for name in names:
-            detector = _start(name, options, skipped)
+            detector = _start(name, options, answers_dir if name in reuse else None, codes, skipped)
             if detector is not None:
-                print(f"compare: {name} ({detector.version}) started in {detector.startup_s:.2f} s", file=sys.stderr)
                 running.append(detector)
-        return (run_all(running, sets) if running else []), skipped
+        if not running:
+            return [], skipped
+        runs, answers = run_all(running, sets)
+        when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        for detector, run, found in zip(running, runs, answers):
+            if not isinstance(detector, Replayed):
+                save_answers(answers_dir, detector, run.peak_rss_mb, found, when)
+        return runs, skipped
     finally:
         for detector in running:
             detector.close()
 
 
-def _write(out: Path, runs: list, sets: list, command: str, skipped: list[str], presets: Path) -> None:
+def _write(out: Path, runs: list[DetectorRun], sets: list[EvalSet], command: str, skipped: list[str], presets: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     plots = [accuracy_plot(out / "accuracy_by_length.png", runs, sets), latency_plot(out / "latency.png", runs, sets)]
     write_report(out / "comparison.md", runs, sets, command=command, skipped=skipped,
@@ -102,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         sets = load_eval_sets(_corpus(args), args.eval if args.eval.is_dir() else None, args.per_label or None, args.seed)
         if not sets:
             raise DataError(f"no evaluation set found (no corpus, and no {args.eval})")
-        runs, skipped = _run(names, {"model": args.model} if args.model else {}, sets)
+        runs, skipped = _run(args, names, sets)
     except (DataError, RuntimeError) as error:  # bad input, or a worker that died mid-run
         print(f"compare: error: {error}", file=sys.stderr)
         return 2

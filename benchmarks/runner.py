@@ -11,7 +11,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from .detectors.base import Detector, Verdict
+from .detectors.base import Answer, Detector, Verdict
+from .answers import snippet_key
 from .evalsets import EvalSet
 from .scoring import Latency, Score, latency, score
 
@@ -31,11 +32,17 @@ class DetectorRun:
     latency: Latency = Latency(float("nan"), float("nan"))
     latency_by_set: dict[str, Latency] = field(default_factory=dict)
     scores: dict[str, dict[str, Score]] = field(default_factory=dict)  # variant -> set name -> score
+    replayed_from: str = ""  # when its answers were replayed from an earlier run (--reuse)
 
 
-def run_all(detectors: Sequence[Detector], sets: Sequence[EvalSet]) -> list[DetectorRun]:
-    """Warm each detector up, then give every snippet of every set to each; times are the workers' own."""
-    runs = [DetectorRun(d.name, d.version, d.note, d.variants, d.startup_s) for d in detectors]
+def run_all(detectors: Sequence[Detector], sets: Sequence[EvalSet]) -> tuple[list[DetectorRun], list[dict[str, Answer]]]:
+    """Warm each detector up, then give every snippet of every set to each; times are the workers' own.
+
+    Returns the scored runs and, per detector, its raw answers by snippet key (for --reuse).
+    """
+    runs = [DetectorRun(d.name, d.version, d.note, d.variants, d.startup_s, replayed_from=getattr(d, "replayed_from", ""))
+            for d in detectors]
+    answers: list[dict[str, Answer]] = [{} for _ in detectors]
     warmup = [record.code for eval_set in sets for record in eval_set.records][:WARMUP_SNIPPETS]
     for detector in detectors:
         for code in warmup:
@@ -46,8 +53,10 @@ def run_all(detectors: Sequence[Detector], sets: Sequence[EvalSet]) -> list[Dete
         times: list[list[float]] = [[] for _ in detectors]
         verdicts: list[dict[str, list[Verdict]]] = [{v: [] for v in d.variants} for d in detectors]
         for record in eval_set.records:
+            key = snippet_key(record.code)
             for index, detector in enumerate(detectors):
                 answer = detector.detect(record.code)
+                answers[index][key] = answer
                 times[index].append(answer.ms)
                 for variant, verdict in detector.verdicts(answer).items():
                     verdicts[index][variant].append(verdict)
@@ -63,4 +72,4 @@ def run_all(detectors: Sequence[Detector], sets: Sequence[EvalSet]) -> list[Dete
     for run, detector, times_ms in zip(runs, detectors, all_times):
         run.latency = latency(times_ms)
         run.peak_rss_mb = detector.peak_rss_mb()
-    return runs
+    return runs, answers

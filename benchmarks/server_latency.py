@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib
 import inspect
 import os
 import statistics
@@ -27,15 +28,13 @@ from langsniff.server import constants
 
 TARGETS = {"first_hover_s": 2.0, "median_ms": 20.0, "p95_ms": 50.0, "rss_mb": 400.0}
 DOCUMENT_LINES = 100
+STDLIB_MODULES = ("collections", "dataclasses", "email.message", "json.decoder", "logging", "argparse", "pathlib",
+                  "asyncio.tasks", "http.client", "inspect", "typing", "unittest.case")
 
 
 def stdlib_documents(count: int, lines: int = DOCUMENT_LINES) -> list[str]:
     """`count` different 100-line Python documents, windows of standard-library modules."""
-    import collections, dataclasses, email.message, json.decoder, logging, argparse as ap, pathlib  # noqa: E401
-    import asyncio.tasks, http.client, inspect as ins, typing, unittest.case  # noqa: E401
-
-    modules = [collections, dataclasses, email.message, json.decoder, logging, ap, pathlib,
-               asyncio.tasks, http.client, ins, typing, unittest.case]
+    modules = [importlib.import_module(name) for name in STDLIB_MODULES]
     sources = [inspect.getsource(module).splitlines(keepends=True) for module in modules]
     documents = []
     while len(documents) < count:

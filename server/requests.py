@@ -89,7 +89,8 @@ def _shown_tokens(attention: AttentionMap, text: str) -> list[str]:
     """Each token as the text it covers (when offsets say so), else as the tokenizer spells it."""
     if len(attention.offsets) != len(attention.tokens):
         return list(attention.tokens)
-    return [text[start:end] if end > start else token for token, (start, end) in zip(attention.tokens, attention.offsets)]
+    pairs = zip(attention.tokens, attention.offsets, strict=True)
+    return [text[start:end] if end > start else token for token, (start, end) in pairs]
 
 
 def attention_result(ls: LangsniffServer, text: str, nonce: str | None) -> dict[str, Any]:

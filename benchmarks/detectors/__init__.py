@@ -18,9 +18,13 @@ DETECTORS: dict[str, str] = {
 }
 
 
-def create(name: str, options: dict[str, str]) -> Detector:
-    """Build the named detector; raises DetectorUnavailable when it is not installed."""
+def detector_class(name: str) -> type[Detector]:
+    """The class of the named detector (importing it starts nothing)."""
     if name not in DETECTORS:
         raise DetectorUnavailable(f"unknown detector {name!r} (known: {', '.join(DETECTORS)})")
-    module = importlib.import_module(f"{__name__}.{DETECTORS[name]}")
-    return module.create(options)
+    return importlib.import_module(f"{__name__}.{DETECTORS[name]}").DETECTOR
+
+
+def create(name: str, options: dict[str, str]) -> Detector:
+    """Start the named detector; raises DetectorUnavailable when it is not installed."""
+    return detector_class(name).from_options(options)

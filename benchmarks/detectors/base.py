@@ -84,6 +84,12 @@ class Detector:
     variants: tuple[str, ...] = ("as answers",)
     note: str = ""
     startup_s: float = 0.0
+    info: dict = {}  # what the worker said when ready, besides its version (langsniff: its threshold)
+
+    @classmethod
+    def from_options(cls, options: dict[str, str]) -> Detector:
+        """Start the detector; `options` holds the command line's settings (langsniff: model)."""
+        return cls()
 
     def detect(self, code: str) -> Answer:
         raise NotImplementedError
@@ -102,7 +108,8 @@ class Detector:
         raise NotImplementedError
 
 
-def _parse_answer(row: dict) -> Answer:
+def parse_answer(row: dict) -> Answer:
+    """An Answer from its JSON form (a worker's line, or a saved answer)."""
     answer = row.get("answer")
     return Answer(
         answer=tuple(answer) if answer else None,
@@ -135,7 +142,7 @@ class WorkerDetector(Detector):
             raise DetectorUnavailable(f"worker did not start: {ready.get('error', ready)}")
         self.startup_s = time.perf_counter() - started
         self.version = str(ready.get("version", ""))
-        self.ready = ready
+        self.info = {key: value for key, value in ready.items() if key not in ("ready", "version")}
 
     def _read(self) -> dict:
         line = self._process.stdout.readline()
@@ -150,7 +157,7 @@ class WorkerDetector(Detector):
         row = self._read()
         if "error" in row:
             raise RuntimeError(f"{self.name}: {row['error']}")
-        return _parse_answer(row)
+        return parse_answer(row)
 
     def peak_rss_mb(self) -> float:
         """The worker's peak resident memory (VmHWM), read while it still runs."""

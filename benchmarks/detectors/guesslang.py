@@ -18,5 +18,4 @@ class Guesslang(WorkerDetector):
         super().__init__([str(python), str(WORKERS / "guesslang_worker.py")], env={"TF_CPP_MIN_LOG_LEVEL": "3"})
 
 
-def create(options: dict[str, str]) -> Guesslang:
-    return Guesslang()
+DETECTOR = Guesslang

@@ -23,5 +23,4 @@ class HighlightJS(WorkerDetector):
                          env={"NODE_PATH": str(node_modules), "HLJS_OURS": ours})
 
 
-def create(options: dict[str, str]) -> HighlightJS:
-    return HighlightJS()
+DETECTOR = HighlightJS

@@ -14,13 +14,15 @@ class Langsniff(WorkerDetector):
 
     def __init__(self, model: str | None) -> None:
         super().__init__([sys.executable, str(WORKERS / "langsniff_worker.py"), *([model] if model else [])])
-        self.threshold = float(self.ready["threshold"])
+
+    @classmethod
+    def from_options(cls, options: dict[str, str]) -> Langsniff:
+        return cls(options.get("model"))
 
     def verdicts(self, answer: Answer) -> dict[str, Verdict]:
         given = as_answered(answer)
-        confident = given.confidence is not None and given.confidence >= self.threshold
+        confident = given.confidence is not None and given.confidence >= float(self.info["threshold"])
         return {"as answers": given, "at its threshold": given if confident else Verdict(None, None, False)}
 
 
-def create(options: dict[str, str]) -> Langsniff:
-    return Langsniff(options.get("model"))
+DETECTOR = Langsniff

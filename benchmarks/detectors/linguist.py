@@ -26,5 +26,4 @@ class Linguist(WorkerDetector):
         super().__init__([ruby, str(WORKERS / "linguist_worker.rb")])
 
 
-def create(options: dict[str, str]) -> Linguist:
-    return Linguist()
+DETECTOR = Linguist

@@ -23,5 +23,4 @@ class MagikaDetector(WorkerDetector):
         return {"as answers": as_answered(answer), "model label": best_of_ours(answer) if answer.ranked else Verdict(None, None, False)}
 
 
-def create(options: dict[str, str]) -> MagikaDetector:
-    return MagikaDetector()
+DETECTOR = MagikaDetector

@@ -15,5 +15,4 @@ class PygmentsDetector(WorkerDetector):
         super().__init__([str(python), str(WORKERS / "pygments_worker.py")])
 
 
-def create(options: dict[str, str]) -> PygmentsDetector:
-    return PygmentsDetector()
+DETECTOR = PygmentsDetector

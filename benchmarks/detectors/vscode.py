@@ -58,5 +58,4 @@ class VSCode(WorkerDetector):
         return {"as answers": as_answered(answer), "VS Code rule": rule, "ours only": best_of_ours(answer)}
 
 
-def create(options: dict[str, str]) -> VSCode:
-    return VSCode()
+DETECTOR = VSCode

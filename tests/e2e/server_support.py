@@ -55,7 +55,9 @@ like to visit next year. I hope we can meet again soon, perhaps in the spring.
 """
 
 
-async def start_session(client: LanguageClient, options: dict[str, Any] | None = None, editor: str = "visual-studio-code") -> None:
+async def start_session(
+    client: LanguageClient, options: dict[str, Any] | None = None, editor: str = "visual-studio-code"
+) -> None:
     """Initialize the session and record every languageDetected notification on the client."""
     client.detections = []  # type: ignore[attr-defined]
 
@@ -78,7 +80,7 @@ def _parse_code_actions_by_shape(client: LanguageClient) -> None:
         kind = types.Command if isinstance(value.get("command"), str) else types.CodeAction
         return converter.structure(value, kind)
 
-    converter.register_structure_hook(Union[types.Command, types.CodeAction], structure)
+    converter.register_structure_hook(Union[types.Command, types.CodeAction], structure)  # noqa: UP007
 
 
 def plain(value: Any) -> Any:
@@ -92,7 +94,9 @@ def plain(value: Any) -> Any:
     return value
 
 
-def open_document(client: LanguageClient, uri: str, text: str, language_id: str = "plaintext", version: int = 1) -> None:
+def open_document(
+    client: LanguageClient, uri: str, text: str, language_id: str = "plaintext", version: int = 1
+) -> None:
     client.text_document_did_open(
         types.DidOpenTextDocumentParams(
             text_document=types.TextDocumentItem(uri=uri, language_id=language_id, version=version, text=text)

@@ -91,7 +91,8 @@ async def test_bad_requests_get_clear_errors(client: LanguageClient):
 
 
 async def test_set_document_language_sent_to_the_server_gets_a_clear_answer(client: LanguageClient):
-    command = types.ExecuteCommandParams(command=constants.SET_DOCUMENT_LANGUAGE, arguments=["untitled:range", "python"])
+    arguments = ["untitled:range", "python"]
+    command = types.ExecuteCommandParams(command=constants.SET_DOCUMENT_LANGUAGE, arguments=arguments)
     answer = plain(await client.workspace_execute_command_async(command))
     assert answer["applied"] is False and answer["languageId"] == "python"
     assert "the editor implements" in answer["message"]

@@ -8,7 +8,6 @@ import time
 
 import pytest
 import pytest_lsp
-from lsprotocol import types
 from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
 from pytest_lsp import LanguageClient
 from server_support import (
