@@ -47,7 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
                 void vscode.window.showInformationMessage('LangSniff: open a document to see what the model attends to.');
                 return;
             }
-            AttentionPanel.show(document, (uri) => attentionOf(server.running, uri));
+            AttentionPanel.show(document, (uri, nonce) => attentionOf(server.running, uri, nonce));
         }),
         vscode.workspace.onDidChangeConfiguration((event) => {
             if (!event.affectsConfiguration(SETTINGS_SECTION)) {

@@ -18,7 +18,7 @@ export class AttentionPanel implements vscode.Disposable {
     private rendering = 0;
 
     /** Show the attention of `document`, reusing the open view if there is one. */
-    static show(document: vscode.TextDocument, fetch: (uri: string) => Promise<AttentionResult>): void {
+    static show(document: vscode.TextDocument, fetch: (uri: string, nonce: string) => Promise<AttentionResult>): void {
         if (AttentionPanel.current) {
             AttentionPanel.current.documentUri = document.uri.toString();
             AttentionPanel.current.panel.reveal(vscode.ViewColumn.Beside, true);
@@ -38,7 +38,7 @@ export class AttentionPanel implements vscode.Disposable {
     private constructor(
         private readonly panel: vscode.WebviewPanel,
         private documentUri: string,
-        private readonly fetch: (uri: string) => Promise<AttentionResult>,
+        private readonly fetch: (uri: string, nonce: string) => Promise<AttentionResult>,
     ) {
         this.disposables.push(
             panel.onDidDispose(() => this.dispose()),
@@ -66,7 +66,7 @@ export class AttentionPanel implements vscode.Disposable {
         this.panel.title = `Attention: ${name}`;
         let html: string;
         try {
-            const result = await this.fetch(this.documentUri);
+            const result = await this.fetch(this.documentUri, nonce);
             html = secureHtml(result.html, nonce, webview.cspSource);
         } catch (error) {
             html = messageHtml('No attention view', errorMessage(error), nonce, webview.cspSource);

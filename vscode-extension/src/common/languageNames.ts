@@ -2,6 +2,7 @@
  * Human names for language identifiers ("java" -> "Java"), read from the languages that the
  * installed extensions contribute, so no label list is hard-coded here.
  */
+import { PLAINTEXT } from './constants';
 
 /** The slice of an extension's package.json this module reads. */
 export interface LanguageContributions {
@@ -9,7 +10,8 @@ export interface LanguageContributions {
 }
 
 export class LanguageNames {
-    private readonly names = new Map<string, string>();
+    /** Plain Text is VS Code's own language, contributed by no extension. */
+    private readonly names = new Map<string, string>([[PLAINTEXT, 'Plain Text']]);
 
     constructor(packageJsons: readonly LanguageContributions[]) {
         for (const packageJson of packageJsons) {

@@ -22,12 +22,15 @@ export interface AttentionResult {
     html: string;
 }
 
-/** `langsniff/attention` for an open document: its tokens and the server's HTML page. */
-export async function attentionOf(client: LanguageClient | undefined, uri: string): Promise<AttentionResult> {
+/**
+ * `langsniff/attention` for an open document: its tokens and the server's HTML page, whose
+ * inline script and style carry `nonce`.
+ */
+export async function attentionOf(client: LanguageClient | undefined, uri: string, nonce: string): Promise<AttentionResult> {
     if (!client) {
         throw new ServerUnavailableError();
     }
-    const answer = (await client.sendRequest(Methods.attention, { uri })) as Partial<AttentionResult> | null;
+    const answer = (await client.sendRequest(Methods.attention, { uri, nonce })) as Partial<AttentionResult> | null;
     if (!answer || typeof answer.html !== 'string') {
         throw new Error('The server sent no attention view for this document.');
     }

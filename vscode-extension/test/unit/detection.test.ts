@@ -76,5 +76,6 @@ describe('LanguageNames', () => {
         assert.equal(names.nameOf('java'), 'Java');
         assert.equal(names.nameOf('weird'), 'weird');
         assert.equal(names.nameOf('python'), 'python');
+        assert.equal(names.nameOf('plaintext'), 'Plain Text');
     });
 });

@@ -1,0 +1,163 @@
+/**
+ * LangSniff in a real VS Code (code-server + headless Chromium): auto-detection on paste,
+ * hover, code action, status bar, attention view. Each step waits for what a person would see.
+ */
+import { strict as assert } from 'node:assert';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { CodeServer, extensionLogs, serverPython, startCodeServer } from './codeServer';
+import { launchBrowser, Workbench } from './workbench';
+
+const JAVA = `public class Greeter {
+    private final String name;
+
+    public Greeter(String name) {
+        this.name = name;
+    }
+
+    public String greet() {
+        return "Hello, " + name + "!";
+    }
+
+    public static void main(String[] args) {
+        System.out.println(new Greeter("world").greet());
+    }
+}
+`;
+
+const PYTHON = `import os
+
+
+def list_python_files(folder):
+    """Return the Python files under folder, sorted."""
+    found = []
+    for root, _dirs, files in os.walk(folder):
+        found.extend(os.path.join(root, name) for name in files if name.endswith(".py"))
+    return sorted(found)
+
+
+if __name__ == "__main__":
+    print(list_python_files("."))
+`;
+
+const PROSE = `The meeting moved to Thursday afternoon because half of the team is travelling on Wednesday.
+Please bring the printed agenda, and remember that the room on the third floor has no projector,
+so we will share our screens from a laptop instead. Lunch is on us this time.
+`;
+
+const USER_SETTINGS = {
+    'workbench.editor.languageDetection': false,
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'security.workspace.trust.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'editor.hover.delay': 150,
+    'editor.minimap.enabled': false,
+    'langsniff.server.command': serverPython(),
+    'langsniff.server.args': ['-m', 'langsniff.server'],
+};
+
+describe('LangSniff in VS Code', { timeout: 240_000 }, () => {
+    let server: CodeServer;
+    let browser: Browser;
+    let workbench: Workbench;
+
+    before(async () => {
+        server = await startCodeServer(USER_SETTINGS);
+        browser = await launchBrowser();
+        workbench = await Workbench.open(browser, server.url);
+    });
+
+    after(async () => {
+        await browser?.close();
+        await server?.stop();
+    });
+
+    /** Adds the extension host's and LangSniff's logs to an assertion that failed. */
+    async function withLogs(step: () => Promise<void>): Promise<void> {
+        try {
+            await step();
+        } catch (error) {
+            await workbench.screenshot('failure').catch(() => undefined);
+            throw new Error(`${error instanceof Error ? error.message : error}\n${extensionLogs(server)}`);
+        }
+    }
+
+    it('switches a new untitled file to Java when Java code is pasted, without a click', () =>
+        withLogs(async () => {
+            await workbench.newUntitled();
+            assert.equal((await workbench.languageIndicator().innerText()).trim(), 'Plain Text');
+            await workbench.paste(JAVA);
+            await workbench.waitForText(workbench.languageIndicator(), /^Java$/);
+            await workbench.screenshot('auto-detect');
+        }));
+
+    it('shows the detection and its confidence in the status bar, with candidates on click', () =>
+        withLogs(async () => {
+            const text = await workbench.waitForText(workbench.detectionItem(), /Java \d+%/);
+            assert.match(text, /Java \d+%/);
+            await workbench.detectionItem().click();
+            const rows = workbench.page.locator('.quick-input-list .monaco-list-row');
+            await rows.first().waitFor();
+            assert.match(await rows.first().innerText(), /Java[\s\S]*\d+%/);
+            await workbench.screenshot('status-bar');
+            await workbench.page.keyboard.press('Escape');
+        }));
+
+    it('shows the probability table on hover', () =>
+        withLogs(async () => {
+            await workbench.page.locator('.view-line span', { hasText: 'Greeter' }).first().hover();
+            const hover = workbench.page.locator('.monaco-hover:not(.hidden)').filter({ has: workbench.page.locator('table') });
+            await hover.first().waitFor({ timeout: 30_000 });
+            const table = await hover.first().locator('table').first().innerText();
+            assert.match(table, /java/i);
+            assert.match(table, /\d+(\.\d+)?\s?%/);
+            await workbench.screenshot('hover');
+            await workbench.page.mouse.move(5, 5);
+        }));
+
+    it('opens the attention view with the tokens of the document', () =>
+        withLogs(async () => {
+            await workbench.runCommand('LangSniff: Show Attention');
+            const frame = await workbench.webviewFrame('Greeter', 60_000).catch(() => workbench.webviewFrame('public', 5_000));
+            const body = await frame.locator('body').innerText();
+            assert.match(body, /public|class|String/);
+            await workbench.screenshot('attention');
+            await workbench.runCommand('View: Focus First Editor Group');
+        }));
+
+    it('leaves a prose paragraph as Plain Text', () =>
+        withLogs(async () => {
+            await workbench.newUntitled();
+            await workbench.paste(PROSE);
+            // The status bar shows the server has looked at this text; the language must not move.
+            await workbench.waitForText(workbench.detectionItem(), /\d+%/);
+            const stays = await workbench.holds(
+                async () => (await workbench.languageIndicator().innerText()).trim() === 'Plain Text',
+                3000,
+            );
+            assert.ok(stays, `the language changed to ${await workbench.languageIndicator().innerText()}`);
+            await workbench.screenshot('prose');
+        }));
+
+    it('sets the language from a code action, and never over the user\'s own choice', () =>
+        withLogs(async () => {
+            await workbench.newUntitled();
+            await workbench.runPickerCommand('Change Language Mode', 'Markdown');
+            await workbench.waitForText(workbench.languageIndicator(), /^Markdown$/);
+            await workbench.paste(PYTHON);
+            await workbench.waitForText(workbench.detectionItem(), /Python \d+%/);
+            assert.equal((await workbench.languageIndicator().innerText()).trim(), 'Markdown');
+
+            await workbench.page.locator('.view-line span', { hasText: 'list_python_files' }).first().click();
+            await workbench.page.keyboard.press('Control+.');
+            const action = workbench.page.locator('.action-widget .monaco-list-row', { hasText: /Set language to Python/i }).first();
+            await action.waitFor({ timeout: 30_000 });
+            await workbench.screenshot('code-action');
+            await action.click();
+            await workbench.waitForText(workbench.languageIndicator(), /^Python$/);
+        }));
+});
