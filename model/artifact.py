@@ -1,0 +1,156 @@
+"""The artifact folder: the only thing that passes from training to the Classifier.
+
+`config.json` (architecture, labels, display names, window size, temperature, threshold,
+versions), `model.safetensors` (weights, optionally stored as float16, always loaded as
+float32; never pickle), `tokenizer.json`, `metrics.json`.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tokenizers
+import torch
+from safetensors.torch import load_file, save_file
+from tokenizers import Tokenizer
+
+from langsniff.model.config import ModelConfig
+from langsniff.model.encoder import Encoder
+from langsniff.model.prediction import ArtifactError
+from langsniff.tokenizer import load_tokenizer, save_tokenizer
+
+CONFIG, WEIGHTS, TOKENIZER, METRICS = "config.json", "model.safetensors", "tokenizer.json", "metrics.json"
+FORMAT_VERSION = 1
+
+
+@dataclass
+class ArtifactConfig:
+    """What `config.json` holds besides the architecture."""
+
+    model: ModelConfig
+    labels: list[str]
+    display_names: dict[str, str]
+    temperature: float = 1.0
+    threshold: float = 0.9
+    max_windows: int = 8
+    preset: str = ""
+    training: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT_VERSION,
+            "preset": self.preset,
+            "labels": self.labels,
+            "display_names": self.display_names,
+            "max_tokens": self.model.max_tokens,
+            "max_windows": self.max_windows,
+            "temperature": self.temperature,
+            "threshold": self.threshold,
+            "model": self.model.to_dict(),
+            "training": self.training,
+            "versions": _versions(),
+        }
+
+    @classmethod
+    def from_dict(cls, values: dict[str, Any]) -> ArtifactConfig:
+        model = ModelConfig.from_dict(values["model"])
+        labels = list(values["labels"])
+        if len(labels) != model.n_labels:
+            raise ValueError(f"{len(labels)} labels but the model has {model.n_labels} outputs")
+        return cls(
+            model=model,
+            labels=labels,
+            display_names=dict(values.get("display_names", {})),
+            temperature=float(values.get("temperature", 1.0)),
+            threshold=float(values.get("threshold", 0.9)),
+            max_windows=int(values.get("max_windows", 8)),
+            preset=str(values.get("preset", "")),
+            training=dict(values.get("training", {})),
+        )
+
+
+def _versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        own = version("langsniff")
+    except PackageNotFoundError:
+        own = "unknown"
+    return {"langsniff": own, "torch": torch.__version__, "tokenizers": tokenizers.__version__,
+            "python": platform.python_version()}
+
+
+def save_artifact(
+    folder: str | Path,
+    encoder: Encoder,
+    config: ArtifactConfig,
+    tokenizer: Tokenizer,
+    metrics: dict[str, Any] | None = None,
+    half: bool = False,
+) -> Path:
+    """Write the artifact folder; `half` stores weights as float16 to halve its size."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    dtype = torch.float16 if half else torch.float32
+    weights = {name: tensor.detach().to(dtype).contiguous() for name, tensor in encoder.state_dict().items()}
+    save_file(weights, str(folder / WEIGHTS), metadata={"format": "langsniff", "dtype": str(dtype)})
+    (folder / WEIGHTS).chmod(0o644)  # safetensors creates it private; the artifact ships to others
+    save_tokenizer(tokenizer, folder / TOKENIZER)
+    write_json(folder / CONFIG, config.to_dict())
+    write_json(folder / METRICS, metrics or {})
+    return folder
+
+
+def write_json(path: Path, values: dict[str, Any]) -> None:
+    """Write JSON atomically enough for our use: a temporary file renamed over the target."""
+    temporary = path.with_suffix(path.suffix + ".tmp")
+    temporary.write_text(json.dumps(values, indent=2, sort_keys=False) + "\n", encoding="utf-8")
+    temporary.replace(path)
+
+
+def read_json(path: Path) -> dict[str, Any]:
+    """Read a JSON object, raising ArtifactError naming the file when it is missing or broken."""
+    if not path.is_file():
+        raise ArtifactError(f"{path}: missing (an artifact folder needs {CONFIG}, {WEIGHTS}, {TOKENIZER})")
+    try:
+        values = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ArtifactError(f"{path}: unreadable JSON ({error})") from error
+    if not isinstance(values, dict):
+        raise ArtifactError(f"{path}: expected a JSON object")
+    return values
+
+
+def load_artifact(folder: str | Path) -> tuple[Encoder, ArtifactConfig, Tokenizer]:
+    """Rebuild the encoder (float32, eval mode), its config and its tokenizer from a folder."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ArtifactError(f"{folder}: no such artifact folder")
+    try:
+        config = ArtifactConfig.from_dict(read_json(folder / CONFIG))
+    except (KeyError, TypeError, ValueError) as error:
+        raise ArtifactError(f"{folder / CONFIG}: invalid model config ({error})") from error
+    try:
+        tokenizer = load_tokenizer(folder / TOKENIZER)
+    except ValueError as error:
+        raise ArtifactError(str(error)) from error
+    if tokenizer.get_vocab_size() > config.model.vocab_size:
+        raise ArtifactError(f"{folder / TOKENIZER}: vocabulary larger than the model's ({config.model.vocab_size})")
+    weights_path = folder / WEIGHTS
+    if not weights_path.is_file():
+        raise ArtifactError(f"{weights_path}: missing")
+    try:
+        weights = load_file(str(weights_path))
+    except Exception as error:  # safetensors raises its own SafetensorError for corrupt files
+        raise ArtifactError(f"{weights_path}: corrupt or not a safetensors file ({error})") from error
+    encoder = Encoder(config.model)
+    try:
+        encoder.load_state_dict({name: tensor.float() for name, tensor in weights.items()})
+    except RuntimeError as error:
+        raise ArtifactError(f"{weights_path}: weights do not match {CONFIG} ({error})") from error
+    encoder.eval()
+    return encoder, config, tokenizer

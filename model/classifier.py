@@ -1,0 +1,135 @@
+"""The Classifier: loads an artifact once and answers `predict(text)` for the server and the CLI.
+
+Reads only; every call runs under `torch.inference_mode` in eval mode, so one instance
+can serve several threads and gives the same answer for the same text every time.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import torch
+from tokenizers import Tokenizer
+
+from langsniff.model.artifact import ArtifactConfig, load_artifact
+from langsniff.model.calibration import combine_windows
+from langsniff.model.encoder import Encoder
+from langsniff.model.inputs import DocumentWindows, WindowEncoder
+from langsniff.model.prediction import AttentionMap, Prediction
+
+DEFAULT_ARTIFACT = Path(__file__).resolve().parent / "default"
+PLAINTEXT = "plaintext"
+BATCH_WINDOWS = 32
+
+
+class Classifier:
+    """A loaded artifact: tokenizer, encoder, labels, temperature and threshold."""
+
+    def __init__(self, encoder: Encoder, config: ArtifactConfig, tokenizer: Tokenizer, threads: int | None = None) -> None:
+        self.encoder = encoder.eval()
+        self.config = config
+        self.windows = WindowEncoder(tokenizer, config.model.max_tokens, config.max_windows)
+        torch.set_num_threads(threads or min(2, os.cpu_count() or 1))
+
+    @classmethod
+    def load(cls, path: str | Path, threads: int | None = None) -> Classifier:
+        """Load an artifact folder; raises ArtifactError when it is missing, incomplete or corrupt."""
+        return cls(*load_artifact(path), threads=threads)
+
+    @classmethod
+    def default(cls, threads: int | None = None) -> Classifier:
+        """The artifact shipped inside the package (`langsniff/model/default`)."""
+        return cls.load(DEFAULT_ARTIFACT, threads)
+
+    @property
+    def labels(self) -> list[str]:
+        return list(self.config.labels)
+
+    @property
+    def display_names(self) -> dict[str, str]:
+        return {label: self.config.display_names.get(label, label) for label in self.config.labels}
+
+    @property
+    def threshold(self) -> float:
+        return self.config.threshold
+
+    @property
+    def temperature(self) -> float:
+        return self.config.temperature
+
+    @property
+    def max_tokens(self) -> int:
+        return self.config.model.max_tokens
+
+    def predict(self, text: str) -> Prediction:
+        """The calibrated answer for one text, its windows combined."""
+        return self.predict_batch([text])[0]
+
+    def predict_batch(self, texts: list[str]) -> list[Prediction]:
+        """Answers for several texts, their windows batched together."""
+        documents, log_probs = self._score(texts, self.config.temperature)
+        predictions = []
+        for scores, document in zip(log_probs, documents):
+            if document is None:
+                predictions.append(self._empty())
+                continue
+            probs = scores.exp().tolist()
+            ranked = sorted(zip(self.config.labels, probs), key=lambda pair: pair[1], reverse=True)
+            predictions.append(
+                Prediction(
+                    label=ranked[0][0],
+                    confidence=ranked[0][1],
+                    probabilities=dict(ranked),
+                    tokens=document.tokens,
+                    windows=len(document.windows),
+                    truncated=document.truncated,
+                )
+            )
+        return predictions
+
+    def window_logits(self, texts: list[str]) -> tuple[list[DocumentWindows | None], list[torch.Tensor]]:
+        """Each text's windows (None when it has no text) and their raw logits (W, n_labels)."""
+        documents = [self.windows.document(text) if text.strip() else None for text in texts]
+        windows = [window for document in documents if document for window in document.windows]
+        scores = self._raw_logits(windows)
+        per_text, row = [], 0
+        for document in documents:
+            count = len(document.windows) if document else 0
+            per_text.append(scores[row : row + count])
+            row += count
+        return documents, per_text
+
+    def _score(self, texts: list[str], temperature: float) -> tuple[list[DocumentWindows | None], torch.Tensor]:
+        documents, logits = self.window_logits(texts)
+        return documents, combine_windows(logits, len(self.config.labels), temperature)
+
+    def attention(self, text: str) -> AttentionMap:
+        """Attention of every layer and head over the first window of `text`."""
+        window, offsets = self.windows.first(text)
+        ids, keep = self.windows.batch([window])
+        with torch.inference_mode():
+            _, attentions = self.encoder(ids, keep, need_weights=True)
+        tokens = [self.windows.tokenizer.id_to_token(token) for token in window]
+        layers = [layer[0].tolist() for layer in attentions]  # each (H, T, T)
+        return AttentionMap(tokens=tokens, layers=layers, prediction=self.predict(text), offsets=offsets)
+
+    def _raw_logits(self, windows: list[list[int]]) -> torch.Tensor:
+        """Logits (W, n_labels) for each window, computed in length-sorted batches."""
+        scores = torch.empty((len(windows), len(self.config.labels)))
+        order = sorted(range(len(windows)), key=lambda i: len(windows[i]))
+        with torch.inference_mode():
+            for start in range(0, len(order), BATCH_WINDOWS):
+                chunk = order[start : start + BATCH_WINDOWS]
+                ids, keep = self.windows.batch([windows[i] for i in chunk])
+                scores[chunk] = self.encoder(ids, keep)[0]
+        return scores
+
+    def _empty(self) -> Prediction:
+        labels = self.config.labels
+        if PLAINTEXT in labels:
+            probabilities = {PLAINTEXT: 1.0, **{label: 0.0 for label in labels if label != PLAINTEXT}}
+        else:
+            probabilities = {label: 1.0 / len(labels) for label in labels}
+        label = next(iter(probabilities))
+        return Prediction(label=label, confidence=probabilities[label], probabilities=probabilities, tokens=0, windows=0)

@@ -1,0 +1,173 @@
+"""The `langsniff` command: `data ...` (from langsniff.datasets), `train`, `eval`, `detect`.
+
+Expected failures (bad data, a broken artifact, a bad file or setting) print
+`langsniff: error: <message>` and exit with status 2, never a traceback. Heavy imports
+(torch) happen inside the handlers, so `langsniff --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from langsniff.datasets import cli as data_cli
+from langsniff.datasets.errors import DataError
+from langsniff.datasets.paths import cache_dir
+from langsniff.model.prediction import ArtifactError
+
+EXPECTED_ERRORS = (DataError, ArtifactError, ValueError, OSError)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="langsniff", description="Detect the programming language of code.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    data_cli.register(commands)
+    _add_train(commands)
+    _add_eval(commands)
+    _add_detect(commands)
+    return parser
+
+
+def _add_cache_and_corpus(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--cache", type=Path, default=cache_dir(), metavar="DIR",
+                        help=f"cache folder (default: $LANGSNIFF_CACHE or {cache_dir()})")
+    parser.add_argument("--corpus", type=Path, default=None, metavar="DIR",
+                        help="corpus folder (default: <cache>/corpus)")
+
+
+def _add_train(commands) -> None:
+    train = commands.add_parser("train", help="train a preset on the corpus and write an artifact folder",
+                                description="Train a preset on <corpus>/train.jsonl, validate on its validation "
+                                            "windows, keep the best model, calibrate it, write an artifact folder.")
+    train.add_argument("--preset", default="langsniff", help="v1..v5 (the reference's versions) or langsniff")
+    train.add_argument("--out", type=Path, required=True, metavar="DIR", help="artifact folder to write")
+    _add_cache_and_corpus(train)
+    budget = train.add_mutually_exclusive_group(required=True)
+    budget.add_argument("--minutes", type=float, help="training time budget (schedule follows elapsed time)")
+    budget.add_argument("--epochs", type=int, help="epochs of steps_per_epoch steps (reproducible)")
+    train.add_argument("--resume", action="store_true", help="continue from <out>/checkpoint if present")
+    train.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", dest="overrides",
+                       help="override a model or training setting, e.g. d_model=256 or steps_per_epoch=100")
+    train.add_argument("--half", action="store_true", help="store weights as float16 (half the size)")
+    train.add_argument("--threads", type=int, default=2, help="torch threads (default: 2)")
+    train.add_argument("--no-progress", action="store_true", help="no progress bar")
+    train.set_defaults(func=run_train)
+
+
+def _add_eval(commands) -> None:
+    evaluate = commands.add_parser("eval", help="score an artifact by snippet length; write metrics.json and plots",
+                                   description="Accuracy, per-label scores, confusion matrix, accuracy and coverage "
+                                               "at 97%% precision by snippet length, calibration error.")
+    evaluate.add_argument("artifact", type=Path, metavar="ARTIFACT", help="artifact folder")
+    evaluate.add_argument("--data", type=Path, default=None, metavar="FILE|DIR",
+                          help="JSONL/CSV/folder to score, as given and cut to 1/3/5/10/20 lines "
+                               "(default: the corpus's test windows)")
+    _add_cache_and_corpus(evaluate)
+    evaluate.add_argument("--split", default="test", choices=("validation", "test"), help="corpus split (default: test)")
+    evaluate.add_argument("--limit", type=int, default=0, metavar="N", help="score at most N texts per set")
+    evaluate.add_argument("--out", type=Path, default=None, metavar="DIR",
+                          help="where metrics.json and the plots go (default: runs/eval/<artifact>/<data>)")
+    evaluate.set_defaults(func=run_eval)
+
+
+def _add_detect(commands) -> None:
+    detect = commands.add_parser("detect", help="print the language of a file or of standard input",
+                                 description="Print the most likely language and the top probabilities.")
+    detect.add_argument("file", metavar="FILE|-", help="a text file, or - for standard input")
+    detect.add_argument("--model", type=Path, default=None, metavar="DIR", help="artifact folder (default: shipped)")
+    detect.add_argument("--json", action="store_true", help="print JSON for scripts")
+    detect.add_argument("--top", type=int, default=3, help="how many probabilities to show (default: 3)")
+    detect.set_defaults(func=run_detect)
+
+
+def run_train(args: argparse.Namespace) -> int:
+    import torch
+
+    from langsniff.model.training import TrainRequest, train
+
+    torch.set_num_threads(args.threads)
+    overrides = dict(_key_value(item) for item in args.overrides)
+    request = TrainRequest(preset=args.preset, out=args.out, corpus=_corpus(args), minutes=args.minutes,
+                           epochs=args.epochs, resume=args.resume, overrides=overrides, half=args.half,
+                           progress=not args.no_progress)
+    metrics = train(request)
+    calibration = metrics["calibration"]
+    print(f"wrote {args.out}: best validation mean accuracy {metrics['best_validation_mean_accuracy']:.4f}, "
+          f"temperature {calibration['temperature']:.3f}, threshold {calibration['threshold']:.3f}")
+    return 0
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    from langsniff.model.evaluate_artifact import run_evaluation
+
+    run_evaluation(args.artifact, data=args.data, corpus=_corpus(args), split=args.split, limit=args.limit,
+                   out=args.out)
+    return 0
+
+
+def run_detect(args: argparse.Namespace) -> int:
+    text = _read_text(args.file)
+    from langsniff.model.classifier import Classifier
+
+    classifier = Classifier.load(args.model, threads=1) if args.model else Classifier.default(threads=1)
+    prediction = classifier.predict(text)
+    if args.json:
+        print(json.dumps({"label": prediction.label, "confidence": prediction.confidence,
+                          "above_threshold": prediction.confidence >= classifier.threshold,
+                          "threshold": classifier.threshold, "probabilities": prediction.probabilities,
+                          "tokens": prediction.tokens, "windows": prediction.windows,
+                          "truncated": prediction.truncated}))
+        return 0
+    names = classifier.display_names
+    sure = "" if prediction.confidence >= classifier.threshold else " (below the detection threshold)"
+    print(f"{prediction.label}{sure}")
+    for label, probability in prediction.top(args.top):
+        print(f"  {names[label]:<12} {probability:7.2%}")
+    return 0
+
+
+def _read_text(name: str) -> str:
+    """The input as text; ValueError for empty, binary or non-UTF-8 input."""
+    where = "standard input" if name == "-" else name
+    data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    if b"\x00" in data:
+        raise ValueError(f"{where}: looks like a binary file (contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ValueError(f"{where}: not UTF-8 text ({error.reason} at byte {error.start})") from error
+    if not text.strip():
+        raise ValueError(f"{where}: is empty, nothing to detect")
+    return text
+
+
+def _key_value(item: str) -> tuple[str, str]:
+    key, sep, value = item.partition("=")
+    if not sep or not key:
+        raise ValueError(f"--set expects KEY=VALUE, got {item!r}")
+    return key.strip(), value.strip()
+
+
+def _corpus(args: argparse.Namespace) -> Path:
+    from langsniff.datasets.corpus import corpus_dir
+
+    return args.corpus or corpus_dir(args.cache)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except EXPECTED_ERRORS as error:
+        print(f"langsniff: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("langsniff: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,247 @@
+"""Training a preset on the corpus and writing its artifact folder.
+
+AdamW with warm-up and cosine decay, gradient clipping, balanced snippet batches batched
+by length, validation on the corpus's fixed-length validation windows every "epoch"
+(`steps_per_epoch` steps), the best model kept as the artifact, resumable from
+`<out>/checkpoint/`. A budget in minutes drives the schedule by elapsed time (so it is
+not bit-reproducible across machines); a budget in epochs is.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import torch
+from tqdm import tqdm
+
+from langsniff.datasets.corpus import load_eval_set, load_split
+from langsniff.datasets.errors import DataError
+from langsniff.datasets.labels import LABELS, display_name
+from langsniff.datasets.records import Record
+from langsniff.model.artifact import METRICS, ArtifactConfig, load_artifact, read_json, save_artifact, write_json
+from langsniff.model.checkpoint import has_checkpoint, load_checkpoint, save_checkpoint
+from langsniff.model.classifier import Classifier
+from langsniff.model.config import ModelConfig, TrainConfig, preset
+from langsniff.model.encoder import Encoder
+from langsniff.model.evaluation import LENGTHS, evaluate, set_name
+from langsniff.model.inputs import WindowEncoder
+from langsniff.model.sampling import SnippetSampler
+from langsniff.model.tuning import tune
+from langsniff.tokenizer import build_tokenizer, load_tokenizer, save_tokenizer
+
+TOKENIZER_TEXT_BUDGET = 40_000_000  # characters of training text the BPE is learned from
+VALIDATION_PER_SET = 300
+
+
+@dataclass
+class TrainRequest:
+    """What `langsniff train` asks for."""
+
+    preset: str
+    out: Path
+    corpus: Path
+    minutes: float | None = None
+    epochs: int | None = None
+    resume: bool = False
+    overrides: dict[str, str] = field(default_factory=dict)
+    half: bool = False
+    progress: bool = True
+
+
+def configure(name: str, overrides: dict[str, str]) -> tuple[ModelConfig, TrainConfig]:
+    """Preset, then `KEY=VALUE` overrides onto whichever config has that key; unknown keys rejected."""
+    model, train = preset(name)
+    model_types = {f.name: f.type for f in fields(ModelConfig)}
+    train_types = {f.name: f.type for f in fields(TrainConfig)}
+    for key, raw in overrides.items():
+        if key in train_types:
+            train = replace(train, **{key: _parse(raw, getattr(train, key))})
+        elif key in model_types:
+            model = replace(model, **{key: _parse(raw, getattr(model, key))})
+        else:
+            raise ValueError(f"unknown setting {key!r}")
+    return model, train
+
+
+def _parse(raw: str, current: Any) -> Any:
+    if isinstance(current, bool):
+        return raw.lower() in ("1", "true", "yes")
+    return type(current)(raw)
+
+
+def ordered_labels(records: list[Record]) -> list[str]:
+    """The labels present in the training data, in the label table's order."""
+    present = {record.label for record in records}
+    return [label for label in LABELS if label in present] + sorted(present - set(LABELS))
+
+
+def tokenizer_texts(records: list[Record], seed: int) -> list[str]:
+    """A label-balanced, seeded sample of training texts for learning the BPE."""
+    rng = random.Random(seed)
+    shuffled = records[:]
+    rng.shuffle(shuffled)
+    per_label = TOKENIZER_TEXT_BUDGET // max(1, len({r.label for r in records}))
+    used: dict[str, int] = {}
+    texts = []
+    for record in shuffled:
+        if used.get(record.label, 0) < per_label:
+            used[record.label] = used.get(record.label, 0) + len(record.code)
+            texts.append(record.code)
+    return texts
+
+
+def validation_sets(corpus: Path, seed: int, per_set: int = VALIDATION_PER_SET) -> dict[str, list[Record]]:
+    """The corpus's validation windows per length, each a seeded sample of at most `per_set`."""
+    sets = {}
+    for length in LENGTHS:
+        records = load_eval_set(corpus, "validation", length)
+        random.Random(seed).shuffle(records)
+        sets[set_name(length)] = records[:per_set]
+    return sets
+
+
+def learning_rate(train: TrainConfig, step: int, progress: float) -> float:
+    """Linear warm-up over `warmup_steps`, then cosine decay to a tenth of the peak at progress 1."""
+    warm = min(1.0, (step + 1) / train.warmup_steps)
+    return train.lr * warm * (0.1 + 0.9 * 0.5 * (1.0 + math.cos(math.pi * min(progress, 1.0))))
+
+
+def train(request: TrainRequest) -> dict[str, Any]:
+    """Train, keep the best model, calibrate it; returns the artifact's metrics."""
+    if (request.minutes is None) == (request.epochs is None):
+        raise ValueError("give exactly one budget: --minutes or --epochs")
+    model_config, train_config = configure(request.preset, request.overrides)
+    torch.manual_seed(train_config.seed)
+    records = load_split(request.corpus, "train")
+    if not records:
+        raise DataError(f"{request.corpus}: the training split is empty")
+    labels = ordered_labels(records)
+    checkpoint = request.out / "checkpoint"
+    resuming = request.resume and has_checkpoint(checkpoint)
+    if resuming:
+        tokenizer = load_tokenizer(checkpoint / "tokenizer.json")
+    else:
+        tokenizer = build_tokenizer(tokenizer_texts(records, train_config.seed), train_config.vocab_size)
+        checkpoint.mkdir(parents=True, exist_ok=True)
+        save_tokenizer(tokenizer, checkpoint / "tokenizer.json")
+    model_config = replace(model_config, vocab_size=tokenizer.get_vocab_size(), n_labels=len(labels))
+    artifact = ArtifactConfig(
+        model=model_config,
+        labels=labels,
+        display_names={label: display_name(label) for label in labels},
+        preset=request.preset,
+        training={**train_config.to_dict(), "corpus": str(request.corpus)},
+    )
+    sets = validation_sets(request.corpus, train_config.seed)
+    loop = Loop(request, artifact, train_config, tokenizer, records, sets)
+    if resuming:
+        loop.resume(checkpoint)
+    loop.run()
+    return finish(request, sets)
+
+
+def finish(request: TrainRequest, sets: dict[str, list[Record]]) -> dict[str, Any]:
+    """Calibrate the best model kept, store temperature and threshold, write its metrics."""
+    encoder, config, tokenizer = load_artifact(request.out)
+    tuned = tune(Classifier(encoder, config, tokenizer), sets)
+    config.temperature, config.threshold = tuned["temperature"], tuned["threshold"]
+    metrics = read_json(request.out / METRICS)
+    metrics["calibration"] = tuned
+    metrics["validation"] = evaluate(Classifier(encoder, config, tokenizer), sets)
+    save_artifact(request.out, encoder, config, tokenizer, metrics, half=request.half)
+    return metrics
+
+
+class Loop:
+    """The training loop's state: model, optimizer, sampler, counters, best score."""
+
+    def __init__(self, request, artifact, train_config, tokenizer, records, sets) -> None:
+        self.request, self.artifact, self.train, self.tokenizer, self.sets = request, artifact, train_config, tokenizer, sets
+        self.rng = random.Random(train_config.seed)
+        self.encoder = Encoder(artifact.model)
+        self.optimizer = torch.optim.AdamW(
+            self.encoder.parameters(), lr=train_config.lr, weight_decay=train_config.weight_decay
+        )
+        windows = WindowEncoder(tokenizer, artifact.model.max_tokens)
+        self.sampler = SnippetSampler(
+            records, artifact.labels, windows, self.rng, train_config.batch_size, train_config.max_window_lines
+        )
+        self.state: dict[str, Any] = {"step": 0, "seconds": 0.0, "tokens": 0, "best": -1.0, "best_step": 0,
+                                      "history": []}
+        self.total_steps = (request.epochs or 0) * train_config.steps_per_epoch
+
+    def resume(self, checkpoint: Path) -> None:
+        self.state = load_checkpoint(checkpoint, self.encoder, self.optimizer)
+        version, internal, gauss = self.state.pop("rng")
+        self.rng.setstate((version, tuple(internal), gauss))
+        torch.manual_seed(self.train.seed + self.state["step"])
+
+    def progress(self) -> float:
+        if self.request.minutes is not None:
+            return self.state["seconds"] / (60.0 * self.request.minutes)
+        return self.state["step"] / max(1, self.total_steps)
+
+    def run(self) -> None:
+        bar = tqdm(total=self.total_steps or None, initial=self.state["step"], disable=not self.request.progress,
+                   unit="step", dynamic_ncols=True)
+        self.encoder.train()
+        while self.progress() < 1.0:
+            started = time.perf_counter()
+            loss, tokens = self.step()
+            self.state["seconds"] += time.perf_counter() - started
+            self.state["tokens"] += tokens
+            self.state["step"] += 1
+            bar.update(1)
+            bar.set_postfix(loss=f"{loss:.3f}", tok_s=f"{self.state['tokens'] / self.state['seconds']:.0f}")
+            if self.state["step"] % self.train.steps_per_epoch == 0 or self.progress() >= 1.0:
+                started = time.perf_counter()
+                self.validate(bar, loss)
+                self.state["seconds"] += time.perf_counter() - started
+        bar.close()
+
+    def step(self) -> tuple[float, int]:
+        ids, keep, targets = self.sampler.next_batch()
+        lr = learning_rate(self.train, self.state["step"], self.progress())
+        for group in self.optimizer.param_groups:
+            group["lr"] = lr
+        logits, _ = self.encoder(ids, keep)
+        loss = torch.nn.functional.cross_entropy(logits, targets)
+        self.optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(self.encoder.parameters(), self.train.grad_clip)
+        self.optimizer.step()
+        return loss.item(), int(keep.sum())
+
+    def validate(self, bar: tqdm, loss: float) -> None:
+        """Score the validation windows; keep the artifact when the mean accuracy is the best yet."""
+        report = evaluate(Classifier(self.encoder, self.artifact, self.tokenizer, threads=torch.get_num_threads()),
+                          self.sets)
+        self.encoder.train()
+        accuracy = {name: round(scores["accuracy"], 4) for name, scores in report["by_set"].items()}
+        mean = sum(accuracy.values()) / len(accuracy)
+        self.state["history"].append({"step": self.state["step"], "loss": round(loss, 4), "mean": round(mean, 4),
+                                      **accuracy})
+        bar.write(f"step {self.state['step']}: loss {loss:.3f} validation {mean:.4f} {accuracy}")
+        if mean > self.state["best"]:
+            self.state["best"], self.state["best_step"] = mean, self.state["step"]
+            save_artifact(self.request.out, self.encoder, self.artifact, self.tokenizer, self.metrics(),
+                          half=self.request.half)
+        save_checkpoint(self.request.out / "checkpoint", self.encoder, self.optimizer,
+                        {**self.state, "rng": list(self.rng.getstate())})
+        write_json(self.request.out / "history.json", {"history": self.state["history"]})
+
+    def metrics(self) -> dict[str, Any]:
+        seconds = self.state["seconds"]
+        return {
+            "preset": self.request.preset,
+            "parameters": self.encoder.num_parameters(),
+            "train": {"steps": self.state["step"], "tokens": self.state["tokens"], "seconds": round(seconds, 1),
+                      "tokens_per_second": round(self.state["tokens"] / seconds) if seconds else 0},
+            "best_step": self.state["best_step"],
+            "best_validation_mean_accuracy": self.state["best"],
+        }
