@@ -1,12 +1,12 @@
 """Train/validation/test assignment grouped by source package, so files of one project
 never sit on both sides of an evaluation.
 
-Each label's groups are placed greedily into the split furthest below its target share
-(80/10/10 of the label's files): the big groups (>= 5% of the label) first, largest
-first, the rest in an order drawn from the seed. A label with at least three groups gets
-at least one in every split. Labels with the fewest groups are placed first, since a
-group holding several labels (a Python package with C extensions and a README) is placed
-once, by the first label that meets it.
+Groups are placed one at a time into the split furthest below its target share (80/10/10
+of each label's files), judged over all the labels a group holds (a Python package with
+C extensions and a README counts for python, c and plaintext, by its share of each). The
+big groups (>= 5% of some label) go first, largest first, so they land in training and
+the evaluation splits get many small packages; the rest follow in an order drawn from
+the seed. A label with at least three groups gets at least one in every split.
 """
 
 from __future__ import annotations
@@ -30,36 +30,57 @@ def group_key(record: Record) -> str:
 
 def assign_splits(records: list[Record], seed: int) -> dict[str, str]:
     """Map every group to one split name, deterministically from `seed`."""
-    sizes_by_label: dict[str, Counter[str]] = defaultdict(Counter)
+    sizes: dict[str, Counter[str]] = defaultdict(Counter)
     for record in records:
-        sizes_by_label[record.label][group_key(record)] += 1
-    assignment: dict[str, str] = {}
-    for label in sorted(sizes_by_label, key=lambda name: (len(sizes_by_label[name]), name)):
-        _assign_label(sizes_by_label[label], assignment, seed)
-    return dict(sorted(assignment.items()))
+        sizes[group_key(record)][record.label] += 1
+    plan = _Plan(sizes)
+    for group in sorted(sizes, key=lambda group: (-plan.weight(group), _rank(seed, group))):
+        plan.place(group)
+    return dict(sorted(plan.assignment.items()))
 
 
-def _assign_label(sizes: Counter[str], assignment: dict[str, str], seed: int) -> None:
-    total = sum(sizes.values())
-    tally = Counter({split: 0 for split in SPLITS})
-    for group, size in sizes.items():
-        if group in assignment:
-            tally[assignment[group]] += size
-    pending = sorted(
-        (group for group in sizes if group not in assignment),
-        key=lambda group: (-sizes[group] if sizes[group] >= BIG_GROUP_SHARE * total else 0, _rank(seed, group)),
-    )
-    must_cover = len(sizes) >= len(SPLITS)
+class _Plan:
+    """Running per-label tallies of files and groups per split while groups are placed."""
 
-    def deficit(split: str) -> float:
-        return RATIOS[split] * total - tally[split]
+    def __init__(self, sizes: dict[str, Counter[str]]) -> None:
+        self.sizes = sizes
+        self.files: Counter[str] = Counter()
+        self.groups: Counter[str] = Counter()
+        for counts in sizes.values():
+            self.files.update(counts)
+            self.groups.update(counts.keys())
+        self.unplaced = Counter(self.groups)
+        self.tally: dict[str, Counter[str]] = defaultdict(Counter)
+        self.assignment: dict[str, str] = {}
 
-    for index, group in enumerate(pending):
-        empty = [split for split in SPLITS if tally[split] == 0] if must_cover else []
-        candidates = empty if empty and len(pending) - index <= len(empty) else list(SPLITS)
-        choice = max(candidates, key=deficit)
-        assignment[group] = choice
-        tally[choice] += sizes[group]
+    def weight(self, group: str) -> float:
+        """The group's largest share of a label when that makes it big, else 0 (order by seed)."""
+        share = max(count / self.files[label] for label, count in self.sizes[group].items())
+        return share if share >= BIG_GROUP_SHARE else 0.0
+
+    def place(self, group: str) -> None:
+        choice = max(self._candidates(group), key=lambda split: self._need(group, split))
+        self.assignment[group] = choice
+        for label, count in self.sizes[group].items():
+            self.tally[label][choice] += count
+            self.unplaced[label] -= 1
+
+    def _need(self, group: str, split: str) -> float:
+        """How far `split` is below target for the group's labels, weighted by the group's share of each."""
+        return sum(
+            count / self.files[label] * (RATIOS[split] - self.tally[label][split] / self.files[label])
+            for label, count in self.sizes[group].items()
+        )
+
+    def _candidates(self, group: str) -> list[str]:
+        """The splits allowed: the empty ones of a label that has only enough groups left to fill them."""
+        allowed = list(SPLITS)
+        for label in sorted(self.sizes[group], key=lambda label: -self.groups[label]):
+            empty = [split for split in SPLITS if self.tally[label][split] == 0]
+            if self.groups[label] >= len(SPLITS) and empty and self.unplaced[label] <= len(empty):
+                narrowed = [split for split in allowed if split in empty]
+                allowed = narrowed or empty
+        return allowed
 
 
 def _rank(seed: int, group: str) -> str:

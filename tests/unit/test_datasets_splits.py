@@ -69,3 +69,18 @@ def test_package_limit_edge_cases():
     assert package_limit([100, 1, 1, 1], 0.25) == 1
     with pytest.raises(DataError, match="max-package-share"):
         cap_package_share([], 1.5, seed=0)
+
+
+def test_a_big_package_with_several_labels_lands_in_training():
+    records = [Record(f"docs {i}", "plaintext", f"docs/{i}", "pypi:Django") for i in range(300)]
+    records += [Record(f"code {i}", "python", f"code/{i}", "pypi:Django") for i in range(30)]
+    for group in range(30):
+        records += [Record(f"{label} {group} {i}", label, f"{group}/{i}", f"pypi:small{group}")
+                    for label in ("python", "plaintext") for i in range(10)]
+    for seed in range(5):
+        assignment = assign_splits(records, seed)
+        assert assignment["pypi:Django"] == "train"
+        files = Counter((record.label, assignment[record.group]) for record in records)
+        for label in ("python", "plaintext"):
+            total = sum(files[label, split] for split in SPLITS)
+            assert 0.05 <= files[label, "test"] / total <= 0.15, (seed, label)
