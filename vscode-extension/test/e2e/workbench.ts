@@ -99,6 +99,35 @@ export class Workbench {
         return (await locator.innerText()).trim();
     }
 
+    /** In an open code action menu, moves to the action whose label matches and applies it. */
+    async chooseAction(label: RegExp): Promise<void> {
+        const rows = this.page.locator('.action-widget .monaco-list-row.action');
+        const count = await rows.count();
+        for (let step = 0; step <= count; step++) {
+            const focused = await this.page.locator('.action-widget .monaco-list-row.action.focused').getAttribute('aria-label');
+            if (focused && label.test(focused)) {
+                await this.page.keyboard.press('Enter');
+                await this.page.locator('.action-widget').waitFor({ state: 'hidden' });
+                return;
+            }
+            await this.page.keyboard.press('ArrowDown');
+        }
+        throw new Error(`no code action matches ${label}`);
+    }
+
+    /** Waits until a fading element and its ancestors are fully opaque (for screenshots). */
+    async fullyShown(locator: Locator): Promise<void> {
+        const handle = await locator.elementHandle();
+        await this.page.waitForFunction((element) => {
+            for (let node: Element | null = element; node; node = node.parentElement) {
+                if (getComputedStyle(node).opacity !== '1') {
+                    return false;
+                }
+            }
+            return true;
+        }, handle);
+    }
+
     /** Waits until `probe` stays true for `forMs` (used to check that nothing happens). */
     async holds(probe: () => Promise<boolean>, forMs: number): Promise<boolean> {
         const end = Date.now() + forMs;
