@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import cattrs
 from lsprotocol import types
-from pygls.exceptions import FeatureRequestError, JsonRpcInvalidParams
+from pygls.exceptions import FeatureRequestError, JsonRpcException, JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.workspace import TextDocument
@@ -35,12 +35,13 @@ CLIENT_COMMANDS = frozenset({constants.SET_DOCUMENT_LANGUAGE})
 
 
 class LangsniffProtocol(LanguageServerProtocol):
-    """pygls' protocol, with an answer for requests whose params do not parse."""
+    """pygls' protocol, answering requests whose params do not parse (pygls drops them
+    silently) and keeping the client-implemented commands out of the capabilities."""
 
     def structure_message(self, data: dict[str, Any]) -> Any:
         try:
             return super().structure_message(data)
-        except JsonRpcInvalidParams as error:
+        except JsonRpcException as error:
             if "id" in data and "method" in data:
                 reason = _validation_reason(error.__cause__)
                 message = f"invalid params for {data['method']}: {reason}"
