@@ -18,23 +18,33 @@ TEMPERATURES = torch.exp(torch.linspace(math.log(0.05), math.log(20.0), 241))
 def combine_windows(window_logits: Sequence[torch.Tensor], n_labels: int, temperature: float) -> torch.Tensor:
     """Log-probabilities (N, n_labels): per text, the mean of its windows' tempered
     log-probabilities, renormalised (a geometric mean of probabilities); uniform for no window."""
-    result = torch.full((len(window_logits), n_labels), -math.log(n_labels))
-    for row, logits in enumerate(window_logits):  # logits: (W, n_labels)
-        if len(logits):
-            mean = torch.log_softmax(logits / temperature, dim=-1).mean(dim=0)  # (n_labels,)
-            result[row] = mean - torch.logsumexp(mean, dim=0)
-    return result
+    return _combine(*_stack(window_logits, n_labels), temperature)
 
 
 def fit_temperature(window_logits: Sequence[torch.Tensor], targets: Sequence[int], n_labels: int) -> float:
     """The temperature (0.05..20, log-spaced grid) with the lowest NLL of the combined answers."""
     if not window_logits:
         return 1.0
+    stacked = _stack(window_logits, n_labels)
     target = torch.tensor(list(targets), dtype=torch.long)
-    best, best_loss = 1.0, math.inf
-    for temperature in TEMPERATURES.tolist():
-        log_probs = combine_windows(window_logits, n_labels, temperature)
-        loss = torch.nn.functional.nll_loss(log_probs, target).item()
-        if loss < best_loss:
-            best, best_loss = temperature, loss
-    return best
+    losses = [torch.nn.functional.nll_loss(_combine(*stacked, t), target).item() for t in TEMPERATURES.tolist()]
+    return TEMPERATURES[losses.index(min(losses))].item()
+
+
+def _stack(window_logits: Sequence[torch.Tensor], n_labels: int) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """All windows in one tensor (W, n_labels), the text each belongs to (W,), windows per text (N,)."""
+    counts = torch.tensor([len(logits) for logits in window_logits], dtype=torch.long)
+    parts = [logits for logits in window_logits if len(logits)]
+    stacked = torch.cat(parts) if parts else torch.empty(0, n_labels)
+    owner = torch.repeat_interleave(torch.arange(len(window_logits)), counts)
+    return stacked, owner, counts
+
+
+def _combine(stacked: torch.Tensor, owner: torch.Tensor, counts: torch.Tensor, temperature: float) -> torch.Tensor:
+    n_texts, n_labels = len(counts), stacked.shape[1]
+    result = torch.full((n_texts, n_labels), -math.log(n_labels))
+    sums = torch.zeros(n_texts, n_labels).index_add_(0, owner, torch.log_softmax(stacked / temperature, dim=-1))
+    has = counts > 0
+    mean = sums[has] / counts[has, None]  # (N', n_labels)
+    result[has] = mean - torch.logsumexp(mean, dim=-1, keepdim=True)
+    return result

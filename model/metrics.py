@@ -24,7 +24,7 @@ def coverage_at_precision(
     if len(confidences) != len(correct):
         raise ValueError("confidences and correct must have the same length")
     total = len(confidences)
-    above_all = max(1.0, math.nextafter(max(confidences, default=1.0), math.inf))
+    above_all = max(1.0, math.nextafter(max(confidences, default=0.0), math.inf))
     if total == 0:
         return 0.0, above_all
     ranked = sorted(zip(confidences, correct), key=lambda pair: pair[0], reverse=True)

@@ -1,0 +1,70 @@
+"""End to end: fixture files -> `langsniff data build` -> `langsniff train` -> load -> predict -> resume."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from langsniff.model.classifier import Classifier
+from langsniff.model.cli import main
+
+SNIPPETS = json.loads((Path(__file__).resolve().parents[1] / "data" / "model_snippets.json").read_text())
+EXTENSIONS = {"c": ".c", "cpp": ".cpp", "css": ".css", "html": ".html", "java": ".java", "javascript": ".js",
+              "python": ".py", "r": ".R", "sql": ".sql", "plaintext": ".txt"}
+TINY = ["d_model=32", "n_layers=1", "n_heads=2", "vocab_size=300", "max_tokens=64", "steps_per_epoch=4",
+        "batch_size=8", "warmup_steps=2"]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("e2e")
+    source = root / "files"
+    for label, texts in SNIPPETS.items():
+        folder = source / label
+        folder.mkdir(parents=True)
+        for index, text in enumerate(texts):
+            (folder / f"sample{index}{EXTENSIONS[label]}").write_text(text)
+            (folder / f"variant{index}{EXTENSIONS[label]}").write_text(text.replace("a", "e").replace("1", "7"))
+    cache = root / "cache"
+    assert main(["data", "build", "--input", str(source), "--cache", str(cache), "--eval-per-label", "4"]) == 0
+    return cache / "corpus"
+
+
+def train(corpus: Path, out: Path, epochs: int, *extra: str) -> int:
+    overrides = [item for setting in TINY for item in ("--set", setting)]
+    return main(["train", "--preset", "langsniff", "--corpus", str(corpus), "--out", str(out), "--epochs",
+                 str(epochs), "--no-progress", "--threads", "1", *overrides, *extra])
+
+
+@pytest.mark.slow
+def test_train_save_load_predict_and_resume(corpus, tmp_path, capsys):
+    out = tmp_path / "artifact"
+    assert train(corpus, out, 2) == 0
+    assert "best validation mean accuracy" in capsys.readouterr().out
+    for name in ("config.json", "model.safetensors", "tokenizer.json", "metrics.json"):
+        assert (out / name).is_file()
+    config = json.loads((out / "config.json").read_text())
+    metrics = json.loads((out / "metrics.json").read_text())
+    assert config["labels"] == list(EXTENSIONS) and config["max_tokens"] == 64
+    assert 0.0 < config["threshold"] and config["temperature"] == metrics["calibration"]["temperature"]
+    assert metrics["train"]["steps"] == 8 and metrics["train"]["tokens_per_second"] > 0
+    assert {"ece_before", "ece_after", "coverage_at_97"} <= set(metrics["calibration"])
+
+    classifier = Classifier.load(out, threads=1)
+    prediction = classifier.predict(SNIPPETS["python"][0])
+    assert prediction.label in classifier.labels and prediction.tokens > 0
+    assert classifier.threshold == config["threshold"]
+
+    assert train(corpus, out, 3, "--resume") == 0
+    resumed = json.loads((out / "checkpoint" / "state.json").read_text())
+    assert resumed["step"] == 12
+    assert [entry["step"] for entry in resumed["history"]] == [4, 8, 12]
+
+
+@pytest.mark.slow
+def test_training_is_reproducible(corpus, tmp_path):
+    assert train(corpus, tmp_path / "a", 1) == 0
+    assert train(corpus, tmp_path / "b", 1) == 0
+    first = json.loads((tmp_path / "a" / "history.json").read_text())
+    second = json.loads((tmp_path / "b" / "history.json").read_text())
+    assert first == second

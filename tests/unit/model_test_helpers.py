@@ -1,0 +1,36 @@
+"""Shared fixtures for the model tests: the snippet fixtures and a tiny untrained artifact."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import torch
+
+from langsniff.datasets.labels import display_name
+from langsniff.model.artifact import ArtifactConfig, save_artifact
+from langsniff.model.config import ModelConfig
+from langsniff.model.encoder import Encoder
+from langsniff.tokenizer import build_tokenizer
+
+SNIPPETS: dict[str, list[str]] = json.loads(
+    (Path(__file__).resolve().parents[1] / "data" / "model_snippets.json").read_text(encoding="utf-8")
+)
+ALL_TEXTS = [text for texts in SNIPPETS.values() for text in texts]
+
+
+def tiny_config(vocab_size: int, n_labels: int, **changes) -> ModelConfig:
+    values = dict(vocab_size=vocab_size, n_labels=n_labels, max_tokens=64, d_model=32, n_layers=1, n_heads=2,
+                  pooling="mean+cls", dropout=0.0)
+    return ModelConfig(**{**values, **changes})
+
+
+def tiny_artifact(folder: Path, threshold: float = 0.5, **changes) -> Path:
+    """An untrained but complete artifact over the fixture labels (random weights, seed 0)."""
+    torch.set_num_threads(1)
+    tokenizer = build_tokenizer(ALL_TEXTS, vocab_size=400)
+    labels = list(SNIPPETS)
+    config = tiny_config(tokenizer.get_vocab_size(), len(labels), **changes)
+    torch.manual_seed(0)
+    artifact = ArtifactConfig(config, labels, {label: display_name(label) for label in labels}, threshold=threshold)
+    return save_artifact(folder, Encoder(config), artifact, tokenizer, {"note": "untrained test artifact"})
