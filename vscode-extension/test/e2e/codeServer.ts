@@ -14,6 +14,7 @@ const CODE_SERVER = path.join(EXTENSION_ROOT, '.tools', 'code-server', 'node_mod
 const VSIX = path.join(EXTENSION_ROOT, 'langsniff.vsix');
 
 export interface CodeServer {
+    pid: number;
     url: string;
     root: string;
     logFile: string;
@@ -99,6 +100,7 @@ export async function startCodeServer(userSettings: Record<string, unknown>): Pr
         throw error;
     }
     return {
+        pid: child.pid as number,
         url,
         root,
         logFile,
@@ -122,15 +124,49 @@ function stopProcessGroup(child: ChildProcess): void {
     }
 }
 
+/** Processes started by `pid`, at any depth, whose command line contains `needle`. */
+export function descendantsMatching(pid: number, needle: string): number[] {
+    const children = new Map<number, number[]>();
+    for (const entry of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+        try {
+            const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+            const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+            children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+        } catch {
+            // the process ended while we looked
+        }
+    }
+    const found: number[] = [];
+    const visit = (parent: number): void => {
+        for (const child of children.get(parent) ?? []) {
+            try {
+                if (fs.readFileSync(`/proc/${child}/cmdline`, 'utf8').replace(/\0/g, ' ').includes(needle)) {
+                    found.push(child);
+                }
+            } catch {
+                // the process ended while we looked
+            }
+            visit(child);
+        }
+    };
+    visit(pid);
+    return found;
+}
+
+/** The LangSniff output channel's log so far. */
+export function langsniffLog(server: CodeServer): string {
+    return extensionLogs(server, /^LangSniff\.log$/);
+}
+
 /** Everything the VS Code extension host logged, for failure messages. */
-export function extensionLogs(server: CodeServer): string {
+export function extensionLogs(server: CodeServer, names = /LangSniff|exthost/i): string {
     const files: string[] = [];
     const walk = (dir: string): void => {
         for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
             const full = path.join(dir, entry.name);
             if (entry.isDirectory()) {
                 walk(full);
-            } else if (/LangSniff|exthost/i.test(entry.name)) {
+            } else if (names.test(entry.name)) {
                 files.push(full);
             }
         }

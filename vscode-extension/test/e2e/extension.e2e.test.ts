@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { CodeServer, extensionLogs, serverPython, startCodeServer } from './codeServer';
+import { CodeServer, descendantsMatching, extensionLogs, langsniffLog, serverPython, startCodeServer } from './codeServer';
 import { launchBrowser, Workbench } from './workbench';
 
 const JAVA = `public class Greeter {
@@ -161,5 +161,18 @@ describe('LangSniff in VS Code', { timeout: 240_000 }, () => {
             await workbench.screenshot('code-action');
             await workbench.chooseAction(/^Set language to Python/i);
             await workbench.waitForText(workbench.languageIndicator(), /^Python$/);
+        }));
+
+    it('restarts the server after it crashes, and detection works again', () =>
+        withLogs('restart', async () => {
+            const [serverPid] = descendantsMatching(server.pid, 'langsniff.server');
+            assert.ok(serverPid, 'the language server runs under code-server');
+            process.kill(serverPid, 'SIGKILL');
+            await workbench.until(async () => /Restarting the server in \d+ ms/.test(langsniffLog(server)), 30_000);
+            await workbench.newUntitled();
+            await workbench.paste(JAVA);
+            await workbench.waitForText(workbench.languageIndicator(), /^Java$/);
+            const [newPid] = descendantsMatching(server.pid, 'langsniff.server');
+            assert.ok(newPid && newPid !== serverPid, 'a new server process runs');
         }));
 });

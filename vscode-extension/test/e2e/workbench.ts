@@ -128,6 +128,17 @@ export class Workbench {
         }, handle);
     }
 
+    /** Waits until `probe` is true; fails after `timeoutMs`. */
+    async until(probe: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+        const end = Date.now() + timeoutMs;
+        while (!(await probe())) {
+            if (Date.now() > end) {
+                throw new Error(`condition not met within ${timeoutMs} ms: ${probe}`);
+            }
+            await this.page.waitForTimeout(100);
+        }
+    }
+
     /** Waits until `probe` stays true for `forMs` (used to check that nothing happens). */
     async holds(probe: () => Promise<boolean>, forMs: number): Promise<boolean> {
         const end = Date.now() + forMs;
