@@ -37,6 +37,7 @@ def test_build_then_stats_from_a_csv(tmp_path):
     built = langsniff("data", "build", "--input", str(data), "--seed", "3", "--eval-per-label", "10", cache=tmp_path)
     assert built.returncode == 0, built.stderr
     assert "cpp" in built.stdout and "sql" in built.stdout
+    assert "120 labelled files in; dropped duplicates" in built.stdout
     assert (tmp_path / "corpus" / "train.jsonl").exists()
     stats = langsniff("data", "stats", "--json", cache=tmp_path)
     assert stats.returncode == 0, stats.stderr
