@@ -81,7 +81,7 @@ def run_build(args: argparse.Namespace) -> int:
     print(format_table(stats))
     report = json.loads((corpus_dir(args.cache) / "build.json").read_text(encoding="utf-8"))
     dropped = {name: sum(counts.values()) for name, counts in report["duplicates"].items()}
-    print(f"{sum(report["input"].values())} labelled files in; dropped duplicates {dropped}, "
+    print(f"{sum(report['input'].values())} labelled files in; dropped duplicates {dropped}, "
           f"{sum(report['capped'].values())} over the package cap, {sum(report['unknown_labels'].values())} "
           f"with unknown labels, {sum(report['blank'].values())} blank")
     print(f"corpus written to {corpus_dir(args.cache)} (details in build.json)")
