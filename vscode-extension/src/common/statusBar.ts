@@ -112,7 +112,7 @@ export class DetectionStatusBar implements vscode.Disposable {
 
     private render(detection: Detection): void {
         const name = this.names().nameOf(detection.languageId);
-        this.item.text = `$(symbol-namespace) ${describeDetection(name, detection.confidence)}`;
+        this.item.text = `LangSniff: ${describeDetection(name, detection.confidence)}`;
         this.item.tooltip = `LangSniff detected ${name} (${formatPercent(detection.confidence)}). Click to choose among the likely languages.`;
         this.item.accessibilityInformation = { label: `LangSniff detected ${name}, ${formatPercent(detection.confidence)}` };
         this.item.show();

@@ -129,7 +129,10 @@ describe('LangSniff in VS Code', { timeout: 240_000 }, () => {
             assert.match(body, /name/);
             assert.match(body, /Java \d+(\.\d+)?%/i);
             await workbench.screenshot('attention');
-            await workbench.runCommand('View: Focus First Editor Group');
+            const tab = workbench.page.locator('.tabs-container .tab', { hasText: 'Attention:' });
+            await tab.locator('.codicon-close').click();
+            await tab.waitFor({ state: 'detached' });
+            await workbench.editor().click();
         }));
 
     it('leaves a prose paragraph as Plain Text', () =>
