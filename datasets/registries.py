@@ -15,7 +15,7 @@ from pathlib import Path
 from langsniff.datasets.manifest import Package
 
 TIMEOUT_S = 900
-WHEEL_PYTHON = "3.13"
+TARGET_PYTHON = "3.13"
 
 
 class DownloadError(RuntimeError):
@@ -46,8 +46,11 @@ def _npm(package: Package, tmp: Path) -> Path:
 
 def _pypi(package: Package, tmp: Path) -> Path:
     # Wheels are chosen for a recent Python, not the running one, so the pins do not depend on it.
-    binary = ["--only-binary", ":all:", "--python-version", WHEEL_PYTHON] if package.artifact == "wheel" else ["--no-binary", ":all:"]
-    _run(["pip", "download", "--no-deps", "--quiet", *binary, "-d", str(tmp), f"{package.name}=={package.version}"], tmp)
+    # Artifacts are chosen for a recent Python, not the running one, so the pins do not depend on it.
+    # `--no-binary NAME`, not `:all:`: the latter also builds the sdist's build tools from source.
+    binary = ["--only-binary", ":all:"] if package.artifact == "wheel" else ["--no-binary", package.name]
+    _run(["pip", "download", "--no-deps", "--quiet", "--python-version", TARGET_PYTHON, *binary, "-d", str(tmp),
+          f"{package.name}=={package.version}"], tmp)
     return _single_file(tmp, "*", package)
 
 
