@@ -56,8 +56,10 @@ class TrainConfig:
     warmup_steps: int = 200
     grad_clip: float = 1.0
     max_window_lines: int = 40
-    whole_file_share: float = 0.15
+    short_window_share: float = 0.5  # share of windows drawn with at most short_window_lines lines
+    short_window_lines: int = 10
     steps_per_epoch: int = 250
+    validation_per_set: int = 300  # validation windows scored per length
     seed: int = 0
 
     def to_dict(self) -> dict[str, Any]:
@@ -73,7 +75,7 @@ PRESETS: dict[str, ModelConfig] = {
     "v4": replace(_REFERENCE, n_layers=1, n_heads=4, ffn=False, layer_norm=False),
     "v5": replace(_REFERENCE, n_layers=2, n_heads=4, dropout=0.2),
     "langsniff": ModelConfig(
-        vocab_size=4096, max_tokens=256, d_model=192, n_layers=2, n_heads=4, pooling="mean+cls", dropout=0.1
+        vocab_size=4096, max_tokens=256, d_model=160, n_layers=2, n_heads=4, pooling="mean+cls", dropout=0.1
     ),
 }
 TRAIN_PRESETS: dict[str, TrainConfig] = {

@@ -2,7 +2,8 @@
 
 Each batch draws its labels uniformly (so a label with fewer files is not drowned out),
 a random file of that label, and a random window of it (`random_window`: 1..N lines, now
-and then the whole file). A pool of batches is tokenized at once, sorted by length and
+and then the whole file). A share of windows is kept short (1..`short_lines` lines): pasted
+code is short, short windows are the hard ones, and they cost few tokens. A pool of batches is tokenized at once, sorted by length and
 cut into batches, so a batch pads little.
 """
 
@@ -32,6 +33,8 @@ class SnippetSampler:
         rng: random.Random,
         batch_size: int,
         max_lines: int = 40,
+        short_share: float = 0.0,
+        short_lines: int = 10,
     ) -> None:
         self.by_label: dict[int, list[str]] = defaultdict(list)
         index = {label: i for i, label in enumerate(labels)}
@@ -45,6 +48,8 @@ class SnippetSampler:
         self.rng = rng
         self.batch_size = batch_size
         self.max_lines = max_lines
+        self.short_share = short_share
+        self.short_lines = short_lines
         self.queue: list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]] = []
 
     def next_batch(self) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
@@ -53,9 +58,12 @@ class SnippetSampler:
             self.queue = self._pool()
         return self.queue.pop()
 
+    def _lines(self) -> int:
+        return self.short_lines if self.rng.random() < self.short_share else self.max_lines
+
     def _pool(self) -> list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]]:
         targets = [self.rng.choice(self.targets) for _ in range(self.batch_size * POOL_BATCHES)]
-        texts = [random_window(self.rng.choice(self.by_label[t]), self.rng, 1, self.max_lines) for t in targets]
+        texts = [random_window(self.rng.choice(self.by_label[t]), self.rng, 1, self._lines()) for t in targets]
         windows = self.encoder.snippets(texts, self.rng)
         order = sorted(range(len(windows)), key=lambda i: len(windows[i]))
         batches = []

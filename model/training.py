@@ -35,7 +35,6 @@ from langsniff.model.tuning import tune
 from langsniff.tokenizer import build_tokenizer, load_tokenizer, save_tokenizer
 
 TOKENIZER_TEXT_BUDGET = 40_000_000  # characters of training text the BPE is learned from
-VALIDATION_PER_SET = 300
 
 
 @dataclass
@@ -95,7 +94,7 @@ def tokenizer_texts(records: list[Record], seed: int) -> list[str]:
     return texts
 
 
-def validation_sets(corpus: Path, seed: int, per_set: int = VALIDATION_PER_SET) -> dict[str, list[Record]]:
+def validation_sets(corpus: Path, seed: int, per_set: int) -> dict[str, list[Record]]:
     """The corpus's validation windows per length, each a seeded sample of at most `per_set`."""
     sets = {}
     for length in LENGTHS:
@@ -137,20 +136,21 @@ def train(request: TrainRequest) -> dict[str, Any]:
         preset=request.preset,
         training={**train_config.to_dict(), "corpus": str(request.corpus)},
     )
-    sets = validation_sets(request.corpus, train_config.seed)
+    sets = validation_sets(request.corpus, train_config.seed, train_config.validation_per_set)
     loop = Loop(request, artifact, train_config, tokenizer, records, sets)
     if resuming:
         loop.resume(checkpoint)
     loop.run()
-    return finish(request, sets)
+    return finish(request, sets, loop.metrics())
 
 
-def finish(request: TrainRequest, sets: dict[str, list[Record]]) -> dict[str, Any]:
-    """Calibrate the best model kept, store temperature and threshold, write its metrics."""
+def finish(request: TrainRequest, sets: dict[str, list[Record]], run: dict[str, Any]) -> dict[str, Any]:
+    """Calibrate the best model kept, store temperature and threshold, write its metrics
+    (`run`: the whole run's counters, which the best model's saved metrics predate)."""
     encoder, config, tokenizer = load_artifact(request.out)
     tuned = tune(Classifier(encoder, config, tokenizer), sets)
     config.temperature, config.threshold = tuned["temperature"], tuned["threshold"]
-    metrics = read_json(request.out / METRICS)
+    metrics = {**read_json(request.out / METRICS), **run}
     metrics["calibration"] = tuned
     metrics["validation"] = evaluate(Classifier(encoder, config, tokenizer), sets)
     save_artifact(request.out, encoder, config, tokenizer, metrics, half=request.half)
@@ -169,7 +169,8 @@ class Loop:
         )
         windows = WindowEncoder(tokenizer, artifact.model.max_tokens)
         self.sampler = SnippetSampler(
-            records, artifact.labels, windows, self.rng, train_config.batch_size, train_config.max_window_lines
+            records, artifact.labels, windows, self.rng, train_config.batch_size, train_config.max_window_lines,
+            train_config.short_window_share, train_config.short_window_lines,
         )
         self.state: dict[str, Any] = {"step": 0, "seconds": 0.0, "tokens": 0, "best": -1.0, "best_step": 0,
                                       "history": []}
