@@ -10,16 +10,18 @@ import asyncio
 import os
 import sys
 import time
+from pathlib import Path
 from typing import Any, Union
 
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
+import langsniff.model
 from langsniff.server import constants
 
-SERVER_COMMAND = [sys.executable, "-m", "langsniff.server", "--log-level", "WARNING"]
-if os.environ.get("LANGSNIFF_SERVER_MODEL"):
-    SERVER_COMMAND += ["--model", os.environ["LANGSNIFF_SERVER_MODEL"]]
+# The artifact the server tests run against: the shipped one unless $LANGSNIFF_SERVER_MODEL.
+MODEL = Path(os.environ.get("LANGSNIFF_SERVER_MODEL") or Path(langsniff.model.__file__).parent / "default")
+SERVER_COMMAND = [sys.executable, "-m", "langsniff.server", "--log-level", "WARNING", "--model", str(MODEL)]
 CONFIG = ClientServerConfig(server_command=SERVER_COMMAND)
 
 PYTHON_SNIPPET = '''import os
