@@ -12,7 +12,6 @@ import {
     LanguageClientOptions,
     ServerOptions,
     State,
-    TransportKind,
 } from 'vscode-languageclient/node';
 import { RestartBackoff } from './backoff';
 import { CLIENT_ID, CLIENT_NAME, Commands, PLAINTEXT, UNTITLED_SCHEME } from './constants';
@@ -57,7 +56,8 @@ export class LangSniffServer {
             return;
         }
         logInfo(`Starting the server: ${[launch.command, ...launch.args].join(' ')}`);
-        const serverOptions: ServerOptions = { command: launch.command, args: launch.args, transport: TransportKind.stdio };
+        // No `transport`: with TransportKind.stdio the client would append `--stdio` to the arguments.
+        const serverOptions: ServerOptions = { command: launch.command, args: launch.args };
         const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, this.clientOptions(settings));
         this.client = client;
         this.stopping = false;
@@ -100,9 +100,12 @@ export class LangSniffServer {
 
     /** Send changed runtime settings to the running server. */
     async sendSettings(settings: ExtensionSettings): Promise<void> {
-        await this.running?.sendNotification('workspace/didChangeConfiguration', {
-            settings: { [CLIENT_ID]: toServerSettings(settings) },
-        });
+        const client = this.running;
+        if (client) {
+            const serverSettings = toServerSettings(settings);
+            await client.sendNotification('workspace/didChangeConfiguration', { settings: { [CLIENT_ID]: serverSettings } });
+            logInfo(`Sent the settings to the server: ${JSON.stringify(serverSettings)}`);
+        }
     }
 
     private clientOptions(settings: ExtensionSettings): LanguageClientOptions {

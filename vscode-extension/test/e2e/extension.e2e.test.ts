@@ -178,4 +178,22 @@ describe('LangSniff in VS Code', { timeout: 240_000 }, () => {
             const [newPid] = descendantsMatching(server.pid, 'langsniff.server');
             assert.ok(newPid && newPid !== serverPid, 'a new server process runs');
         }));
+
+    it('stops switching as soon as langsniff.autoDetect is turned off', () =>
+        withLogs('settings', async () => {
+            await workbench.runCommand('Preferences: Open User Settings');
+            await workbench.page.keyboard.type('langsniff.autoDetect');
+            const setting = workbench.page.locator('.setting-item-bool', { hasText: 'Set the language of an untitled document automatically' });
+            await setting.locator('.setting-value-checkbox').click();
+            await workbench.screenshot('settings');
+            await workbench.until(async () => /Sent the settings to the server: \{"autoDetect":false/.test(langsniffLog(server)), 30_000);
+            await workbench.newUntitled();
+            await workbench.paste(JAVA);
+            await workbench.waitForText(workbench.detectionItem(), /Java \d+%/);
+            const stays = await workbench.holds(
+                async () => (await workbench.languageIndicator().innerText()).trim() === 'Plain Text',
+                3000,
+            );
+            assert.ok(stays, `the language changed to ${await workbench.languageIndicator().innerText()}`);
+        }));
 });
