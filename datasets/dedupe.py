@@ -3,9 +3,9 @@
 Three passes over records in a fixed order (the first of a set of duplicates is kept):
 1. exact: the same text. The same text under two labels is ambiguous (a header that is
    both C and C++), so every copy of it is dropped.
-2. normalised: the same text once comments, whitespace and the package's own name are
-   taken out (license headers, reformatting, `testthat.R` boilerplate that differs only by
-   the package name). Compared within a label.
+2. normalised: the same text once comments and whitespace are taken out (license headers,
+   reformatting, vendored copies), or once the package's own name is masked too
+   (`testthat.R` boilerplate that differs only by the package name). Within a label.
 3. MinHash: shingles of 5 whitespace-separated tokens, 64 hashes, 16 LSH bands; a text whose estimated Jaccard
    similarity to a kept text of its label is >= 0.85 is dropped.
 """
@@ -71,7 +71,7 @@ def drop_duplicates(records: list[Record], progress: bool = False) -> tuple[list
     report = DedupeReport()
     records = _drop_exact(records, report)
     bar = tqdm(records, desc="normalising", unit="file", disable=None if progress else True)
-    normalised = [normalised_text(record) for record in bar]
+    normalised = [without_comments(record) for record in bar]
     records, normalised = _drop_normalised(records, normalised, report)
     records = _drop_minhash(records, normalised, report, progress)
     return records, report
@@ -81,12 +81,10 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def normalised_text(record: Record) -> str:
-    """The text with comments removed and the package's own name masked (whitespace kept)."""
+def without_comments(record: Record) -> str:
+    """The text with the comments of its language replaced by a space."""
     pattern = COMMENTS.get(record.label)
-    text = pattern.sub(" ", record.code) if pattern else record.code
-    mask = _package_name_pattern(record.group)
-    return mask.sub("PKG", text) if mask else text
+    return pattern.sub(" ", record.code) if pattern else record.code
 
 
 def _drop_exact(records: list[Record], report: DedupeReport) -> list[Record]:
@@ -111,11 +109,13 @@ def _drop_normalised(
 ) -> tuple[list[Record], list[str]]:
     kept, kept_texts, seen = [], [], set()
     for record, text in zip(records, normalised):
-        key = (record.label, text_hash(_WHITESPACE.sub("", text)))
-        if key in seen:
+        mask = _package_name_pattern(record.group)
+        variants = {text, mask.sub("PKG", text)} if mask else {text}
+        keys = {(record.label, text_hash(_WHITESPACE.sub("", variant))) for variant in variants}
+        if keys & seen:
             report.normalised[record.label] += 1
         else:
-            seen.add(key)
+            seen.update(keys)
             kept.append(record)
             kept_texts.append(text)
     return kept, kept_texts

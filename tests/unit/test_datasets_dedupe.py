@@ -69,3 +69,10 @@ def test_near_duplicate_with_a_small_edit_is_dropped():
 def test_different_files_are_all_kept():
     records = [Record(python_file(seed), "python", f"{seed}.py") for seed in range(20)]
     assert len(kept_sources(records)) == 20
+
+
+def test_vendored_copy_that_mentions_its_own_package_is_a_duplicate():
+    code = "//! moment.js locale\n" + "\n".join(f"moment.defineLocale('x{i}', {{ months: 'a_b_c' }});" for i in range(30))
+    records = [Record(code, "javascript", "moment/locale/et.js", "npm:moment"),
+               Record(code.replace("\n", "\n  "), "javascript", "lib/moment/locale/et.js", "deb:mediawiki")]
+    assert kept_sources(records) == ["moment/locale/et.js"]
