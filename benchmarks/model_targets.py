@@ -23,7 +23,7 @@ from langsniff.datasets.corpus import corpus_dir, load_eval_set
 from langsniff.datasets.loaders import load_jsonl
 from langsniff.datasets.paths import cache_dir
 from langsniff.model.classifier import DEFAULT_ARTIFACT, Classifier
-from langsniff.model.evaluation import LENGTHS, evaluate, set_name
+from langsniff.model.evaluation import LENGTHS, evaluate, sample, set_name
 
 SHARED_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 ARTIFACT_FILES = ("config.json", "model.safetensors", "tokenizer.json", "metrics.json")
@@ -69,7 +69,7 @@ def load_seconds(folder: Path) -> float:
 
 def measure(folder: Path, corpus: Path, shared_eval: Path, limit: int) -> dict:
     classifier = Classifier.load(folder, threads=1)
-    test_sets = {set_name(n): load_eval_set(corpus, "test", n)[: limit or None] for n in LENGTHS}
+    test_sets = {set_name(n): sample(load_eval_set(corpus, "test", n), limit) for n in LENGTHS}
     test = evaluate(classifier, test_sets)
     linguist = {}
     for name in ("linguist", "linguist_lines3", "linguist_lines10"):

@@ -23,7 +23,7 @@ from langsniff.datasets.corpus import corpus_dir, load_eval_set
 from langsniff.datasets.paths import cache_dir
 from langsniff.model.classifier import Classifier
 from langsniff.model.config import PRESETS
-from langsniff.model.evaluation import evaluate
+from langsniff.model.evaluation import evaluate, sample
 from langsniff.model.training import TrainRequest, train
 
 ARTIFACT_FILES = ("config.json", "model.safetensors", "tokenizer.json", "metrics.json")
@@ -52,7 +52,7 @@ def measure(name: str, corpus: Path, out: Path, minutes: float, per_set: int) ->
     metrics = train(TrainRequest(preset=name, out=out, corpus=corpus, minutes=minutes, progress=False,
                                  overrides={"steps_per_epoch": "100", "validation_per_set": "100"}, half=False))
     classifier = Classifier.load(out, threads=1)
-    sets = {key: load_eval_set(corpus, "test", length)[:per_set] for key, length in
+    sets = {key: sample(load_eval_set(corpus, "test", length), per_set) for key, length in
             (("whole", None), ("lines3", 3), ("lines10", 10))}
     report = evaluate(classifier, sets)
     return {

@@ -17,7 +17,7 @@ from langsniff.datasets.records import Record
 from langsniff.model.artifact import METRICS, read_json, write_json
 from langsniff.model.classifier import Classifier
 from langsniff.model.prediction import ArtifactError
-from langsniff.model.evaluation import LENGTHS, evaluate, set_name, windows_of
+from langsniff.model.evaluation import LENGTHS, evaluate, sample, set_name, windows_of
 from langsniff.model.report import by_set_table, confusion_table, per_label_table, plot_by_set, plot_confusion
 
 SUMMARY_KEYS = ("n", "accuracy", "coverage_at_97", "confidence_at_97", "ece", "prose_trigger_rate")
@@ -35,7 +35,7 @@ def evaluation_sets(data: Path | None, corpus: Path, split: str, limit: int) -> 
         name = data.stem if data.is_file() else data.name
     if not any(sets.values()):
         raise DataError(f"nothing to evaluate in {data or corpus}")
-    return name, {key: (records[:limit] if limit else records) for key, records in sets.items() if records}
+    return name, {key: sample(records, limit) for key, records in sets.items() if records}
 
 
 def run_evaluation(artifact: Path, *, data: Path | None, corpus: Path, split: str, limit: int,

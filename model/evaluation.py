@@ -43,6 +43,13 @@ def windows_of(records: Sequence[Record], length: int | None, seed: int = 0) -> 
     return cut
 
 
+def sample(records: Sequence[Record], limit: int, seed: int = 0) -> list[Record]:
+    """At most `limit` records (all when 0), a seeded random choice so every label is in it."""
+    if not limit or limit >= len(records):
+        return list(records)
+    return random.Random(seed).sample(list(records), limit)
+
+
 def predict_all(classifier: Classifier, records: Sequence[Record]) -> tuple[list[str], list[float]]:
     """Predicted labels and confidences for every record, in chunks."""
     labels, confidences = [], []

@@ -28,7 +28,7 @@ from langsniff.model.checkpoint import has_checkpoint, load_checkpoint, save_che
 from langsniff.model.classifier import Classifier
 from langsniff.model.config import ModelConfig, TrainConfig, preset
 from langsniff.model.encoder import Encoder
-from langsniff.model.evaluation import LENGTHS, evaluate, set_name
+from langsniff.model.evaluation import LENGTHS, evaluate, sample, set_name
 from langsniff.model.inputs import WindowEncoder
 from langsniff.model.sampling import SnippetSampler
 from langsniff.model.tuning import tune
@@ -96,12 +96,7 @@ def tokenizer_texts(records: list[Record], seed: int) -> list[str]:
 
 def validation_sets(corpus: Path, seed: int, per_set: int) -> dict[str, list[Record]]:
     """The corpus's validation windows per length, each a seeded sample of at most `per_set`."""
-    sets = {}
-    for length in LENGTHS:
-        records = load_eval_set(corpus, "validation", length)
-        random.Random(seed).shuffle(records)
-        sets[set_name(length)] = records[:per_set]
-    return sets
+    return {set_name(length): sample(load_eval_set(corpus, "validation", length), per_set, seed) for length in LENGTHS}
 
 
 def learning_rate(train: TrainConfig, step: int, progress: float) -> float:
