@@ -16,6 +16,7 @@ import {
 import { RestartBackoff } from './backoff';
 import { CLIENT_ID, CLIENT_NAME, Commands, PLAINTEXT, UNTITLED_SCHEME } from './constants';
 import { errorMessage, logError, logInfo, logWarning } from './logging';
+import { registerSetLanguageCommand, SetLanguage, setLanguageMiddleware } from './setLanguageCommand';
 import { ExtensionSettings, resolveLaunch, SERVER_NOT_FOUND_MESSAGE, toServerSettings } from './settings';
 
 /** Called with each new client once it runs: register notification handlers here. */
@@ -32,7 +33,7 @@ export class LangSniffServer {
     constructor(
         private readonly channel: vscode.LogOutputChannel,
         private readonly readSettings: () => ExtensionSettings,
-        private readonly setDocumentLanguage: (uri: string, languageId: string) => Promise<void>,
+        private readonly setDocumentLanguage: SetLanguage,
     ) {}
 
     /** The running client, or undefined while the server is down. */
@@ -69,7 +70,10 @@ export class LangSniffServer {
             return;
         }
         this.backoff.started(Date.now());
-        this.registerClientCommand(client);
+        const command = registerSetLanguageCommand(client, this.setDocumentLanguage);
+        if (command) {
+            this.clientDisposables.push(command);
+        }
         for (const listener of this.listeners) {
             listener(client);
         }
@@ -124,31 +128,8 @@ export class LangSniffServer {
                     return { action: CloseAction.DoNotRestart, handled: true };
                 },
             },
-            middleware: {
-                // When the server also advertises the client command, run it here, not there.
-                executeCommand: async (command, args, next) =>
-                    command === Commands.setDocumentLanguage ? this.runSetLanguage(args) : next(command, args),
-            },
+            middleware: setLanguageMiddleware(this.setDocumentLanguage),
         };
-    }
-
-    /** Code actions carry `langsniff.setDocumentLanguage`; register it unless the client already did. */
-    private registerClientCommand(client: LanguageClient): void {
-        const advertised = client.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
-        if (!advertised.includes(Commands.setDocumentLanguage)) {
-            this.clientDisposables.push(
-                vscode.commands.registerCommand(Commands.setDocumentLanguage, (...args: unknown[]) => this.runSetLanguage(args)),
-            );
-        }
-    }
-
-    private async runSetLanguage(args: unknown[]): Promise<void> {
-        const [uri, languageId] = args;
-        if (typeof uri !== 'string' || typeof languageId !== 'string') {
-            logWarning(`${Commands.setDocumentLanguage} needs [uri, languageId], got ${JSON.stringify(args)}`);
-            return;
-        }
-        await this.setDocumentLanguage(uri, languageId);
     }
 
     private scheduleRestart(): void {
