@@ -51,12 +51,16 @@ def _deb(path: Path, wanted: Wanted, nested: Wanted) -> Iterator[tuple[str, byte
     try:
         with tarfile.open(fileobj=proc.stdout, mode="r|*") as archive:
             yield from _tar(archive, "", wanted, nested)
+    except GeneratorExit:  # the reader stopped early: dpkg-deb's broken pipe is no error
+        proc.kill()
+        raise
     finally:
         proc.stdout.close()
         error = proc.stderr.read().decode(errors="replace").strip()
         proc.stderr.close()
-        if proc.wait() != 0 and error:
-            raise ExtractError(f"{path.name}: dpkg-deb failed: {error}")
+        failed = proc.wait() != 0
+    if failed:
+        raise ExtractError(f"{path.name}: dpkg-deb failed: {error or 'exit status ' + str(proc.returncode)}")
 
 
 def _tar(archive: tarfile.TarFile, prefix: str, wanted: Wanted, nested: Wanted) -> Iterator[tuple[str, bytes]]:
