@@ -109,6 +109,7 @@ export async function startCodeServer(userSettings: Record<string, unknown>): Pr
             stopProcessGroup(child);
             await new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.once('exit', resolve)));
             fs.closeSync(log);
+            fs.rmSync(root, { recursive: true, force: true });
         },
     };
 }
