@@ -19,6 +19,8 @@ ENGLISH_WORDS = frozenset(
 CODE_SYMBOLS = frozenset("{}[]();=<>")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 _MAN_PATH = re.compile(r"(?:^|/)man/(?:[a-z_]+/)?man\d\w*/[^/]+$")
+_VIM_HELP_PATH = re.compile(r"(?:^|/)vim[^/]*/doc/[^/]+\.txt$")
+_MAN_CODE_SECTIONS = ("SYNOPSIS", "EXAMPLE", "EXAMPLES")
 
 
 def to_prose(path: str, text: str) -> str:
@@ -26,6 +28,8 @@ def to_prose(path: str, text: str) -> str:
     name = PurePosixPath(path.removesuffix(".gz")).name.lower()
     if _MAN_PATH.search(path):
         text = _render_man(text)
+    elif _VIM_HELP_PATH.search(path):
+        text = clean_vim_help(text)
     elif name.endswith((".md", ".markdown")):
         text = clean_markdown(text)
     elif name.endswith((".rst", ".rest", ".rst.txt")) or (name.endswith(".txt") and _looks_like_rst(text)):
@@ -161,8 +165,30 @@ def _drop_indented_blocks(lines: list[str]) -> list[str]:
     return out
 
 
+def clean_vim_help(text: str) -> str:
+    """Vim help to prose: drops `*tags*`, rulers and `>` example blocks; `|links|` keep their word."""
+    out: list[str] = []
+    in_example = False
+    for line in text.split("\n"):
+        if in_example:
+            if line.startswith(("\t", " ")) or not line.strip():
+                continue
+            in_example = False
+            line = line.removeprefix("<")
+        if line.rstrip().endswith(" >") or line.strip() == ">":
+            in_example = True
+            line = line.rstrip()[:-1]
+        out.append(line)
+    text = "\n".join(out)
+    text = re.sub(r"^[=\-]{10,}\s*$", "", text, flags=re.M)
+    text = re.sub(r"\s*\*[^*\s|]+\*", "", text)
+    return re.sub(r"\|([^|\s]+)\|", r"\1", text)
+
+
 def _render_man(source: str) -> str:
-    """A roff man page as the text `man` shows, without its header and footer lines."""
+    """A roff man page as the text `man` shows, without header, footer, tables and the
+    sections that hold code (SYNOPSIS, EXAMPLES)."""
+    source = re.sub(r"^\.TS\b.*?^\.TE\b.*?$", "", source, flags=re.M | re.S)
     try:
         proc = subprocess.run(
             ["groff", "-man", "-Tutf8", "-P-cbou", "-rLL=80n"], input=source, capture_output=True, text=True, timeout=30
@@ -173,8 +199,13 @@ def _render_man(source: str) -> str:
     content = [i for i, line in enumerate(lines) if line.strip()]
     if len(content) < 3:
         return ""
-    body = lines[content[0] + 1 : content[-1]]
-    return "\n".join(line[7:] if line.startswith("       ") else line for line in body)
+    body, skipping = [], False
+    for line in lines[content[0] + 1 : content[-1]]:
+        if line and not line[0].isspace():  # a section heading
+            skipping = line.strip() in _MAN_CODE_SECTIONS
+        if not skipping:
+            body.append(line[7:] if line.startswith("       ") else line)
+    return "\n".join(body)
 
 
 def _tidy(text: str) -> str:

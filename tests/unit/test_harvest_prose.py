@@ -83,10 +83,20 @@ def test_rst_drops_directives_literal_blocks_roles_and_adornments():
 
 @pytest.mark.skipif(shutil.which("groff") is None, reason="groff is not installed")
 def test_man_pages_are_rendered_to_text():
-    page = ".TH DEMO 1\n.SH NAME\ndemo \\- say hello\n.SH DESCRIPTION\n.B demo\nprints a friendly greeting and exits.\n"
+    page = (".TH DEMO 1\n.SH NAME\ndemo \\- say hello\n.SH SYNOPSIS\n.B demo\n[\\-v]\n.SH DESCRIPTION\n.B demo\n"
+            "prints a friendly greeting and exits.\n.TS\nallbox;\nl l.\nA\tB\n.TE\n.SH EXAMPLES\ndemo -v | wc\n")
     text = to_prose("usr/share/man/man1/demo.1.gz", page)
     assert "prints a friendly greeting and exits." in text
     assert ".SH" not in text and "DEMO(1)" not in text
+    assert "SYNOPSIS" not in text and "[-v]" not in text and "allbox" not in text and "wc" not in text
+
+
+def test_vim_help_drops_tags_rulers_and_examples():
+    help_text = ("*demo.txt*  For Vim version 9.0\n\n" + "=" * 40 + "\n1. Intro\t\t*demo-intro*\n\n"
+                 "Use the |:demo| command to greet people you meet: >\n\t:demo hello\n<\nThat is all there is.\n")
+    text = to_prose("usr/share/vim/vim90/doc/demo.txt", help_text)
+    assert "Use the :demo command to greet people you meet:" in text and "That is all there is." in text
+    assert "*" not in text and "|" not in text and "===" not in text and ":demo hello" not in text
 
 
 def test_english_prose_check_rejects_code_data_and_other_languages():
