@@ -60,6 +60,7 @@ class TrainConfig:
     short_window_lines: int = 10
     steps_per_epoch: int = 250
     validation_per_set: int = 300  # validation windows scored per length
+    bf16: bool = False  # bfloat16 autocast for training steps, where the CPU has native bf16
     seed: int = 0
 
     def to_dict(self) -> dict[str, Any]:
@@ -84,7 +85,7 @@ TRAIN_PRESETS: dict[str, TrainConfig] = {
     "v3": TrainConfig(vocab_size=2048),
     "v4": TrainConfig(vocab_size=2048),
     "v5": TrainConfig(vocab_size=2048),
-    "langsniff": TrainConfig(vocab_size=4096),
+    "langsniff": TrainConfig(vocab_size=4096, bf16=True),
 }
 
 

@@ -99,6 +99,14 @@ def validation_sets(corpus: Path, seed: int, per_set: int) -> dict[str, list[Rec
     return {set_name(length): sample(load_eval_set(corpus, "validation", length), per_set, seed) for length in LENGTHS}
 
 
+def native_bf16() -> bool:
+    """Whether this CPU computes bfloat16 natively (elsewhere autocast would emulate it, slowly)."""
+    try:
+        return bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
+    except (AttributeError, RuntimeError):
+        return False
+
+
 def learning_rate(train: TrainConfig, step: int, progress: float) -> float:
     """Linear warm-up over `warmup_steps`, then cosine decay to a tenth of the peak at progress 1."""
     warm = min(1.0, (step + 1) / train.warmup_steps)
@@ -170,6 +178,7 @@ class Loop:
         self.state: dict[str, Any] = {"step": 0, "seconds": 0.0, "tokens": 0, "best": -1.0, "best_step": 0,
                                       "history": []}
         self.total_steps = (request.epochs or 0) * train_config.steps_per_epoch
+        self.bf16 = train_config.bf16 and native_bf16()
 
     def resume(self, checkpoint: Path) -> None:
         self.state = load_checkpoint(checkpoint, self.encoder, self.optimizer)
@@ -205,8 +214,9 @@ class Loop:
         lr = learning_rate(self.train, self.state["step"], self.progress())
         for group in self.optimizer.param_groups:
             group["lr"] = lr
-        logits, _ = self.encoder(ids, keep)
-        loss = torch.nn.functional.cross_entropy(logits, targets)
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
+            logits, _ = self.encoder(ids, keep)
+        loss = torch.nn.functional.cross_entropy(logits.float(), targets)
         self.optimizer.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(self.encoder.parameters(), self.train.grad_clip)
