@@ -52,6 +52,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        help=f"largest share of a label's files one package may hold (default: {DEFAULT_MAX_PACKAGE_SHARE})")
     build.add_argument("--eval-per-label", type=int, default=DEFAULT_EVAL_PER_LABEL, metavar="N",
                        help=f"evaluation windows per label, split and length (default: {DEFAULT_EVAL_PER_LABEL})")
+    build.add_argument("--fresh-splits", action="store_true",
+                       help="recompute every package's split from the seed (by default a rebuild keeps the split "
+                            "of packages already in the corpus, so a trained model is never tested on its training data)")
     build.set_defaults(func=run_build)
 
     stats = commands.add_parser("stats", help="print per label and split: files, snippets, MB, packages",
@@ -77,7 +80,7 @@ def run_harvest(args: argparse.Namespace) -> int:
 def run_build(args: argparse.Namespace) -> int:
     records = load_any(args.input) if args.input else _harvested(args.cache)
     stats = build_corpus(records, corpus_dir(args.cache), seed=args.seed, max_package_share=args.max_package_share,
-                         eval_per_label=args.eval_per_label, progress=True)
+                         eval_per_label=args.eval_per_label, fresh_splits=args.fresh_splits, progress=True)
     print(format_table(stats))
     report = json.loads((corpus_dir(args.cache) / "build.json").read_text(encoding="utf-8"))
     dropped = {name: sum(counts.values()) for name, counts in report["duplicates"].items()}

@@ -50,9 +50,13 @@ def build_corpus(
     seed: int = DEFAULT_SEED,
     max_package_share: float = DEFAULT_MAX_PACKAGE_SHARE,
     eval_per_label: int = DEFAULT_EVAL_PER_LABEL,
+    fresh_splits: bool = False,
     progress: bool = False,
 ) -> dict:
-    """Clean, cap, split and write `records` as a corpus at `corpus`; returns its stats."""
+    """Clean, cap, split and write `records` as a corpus at `corpus`; returns its stats.
+
+    Packages already assigned by an existing corpus built with the same seed keep their
+    split unless `fresh_splits`."""
     check_share(max_package_share)
     if eval_per_label < 1:
         raise DataError(f"--eval-per-label must be at least 1, got {eval_per_label}")
@@ -62,7 +66,9 @@ def build_corpus(
     report["duplicates"] = dedupe_report.as_dict()
     kept = [Record(record.code, record.label, record.source, group_key(record), record.license) for record in kept]
     kept, report["capped"] = cap_package_share(kept, max_package_share, seed)
-    assignment = assign_splits(kept, seed)
+    previous = {} if fresh_splits else _previous_assignment(Path(corpus), seed)
+    assignment = assign_splits(kept, seed, previous)
+    report["groups_kept_in_previous_split"] = sum(1 for group in assignment if group in previous)
     splits = {split: [record for record in kept if assignment[record.group] == split] for split in SPLITS}
     evals = {
         eval_set_name(split, length): build_eval_set(splits[split], length, seed, eval_per_label)
@@ -107,6 +113,16 @@ def write_json(path: Path, data: object) -> None:
     temporary = path.with_name(f".{path.name}.tmp")
     temporary.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     os.replace(temporary, path)
+
+
+def _previous_assignment(corpus: Path, seed: int) -> dict[str, str]:
+    """The group -> split map of the corpus already at `corpus`, if it was built with `seed`."""
+    try:
+        built_with = json.loads((corpus / "build.json").read_text(encoding="utf-8")).get("seed")
+        assignment = json.loads((corpus / "splits.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return assignment if built_with == seed and isinstance(assignment, dict) else {}
 
 
 def _labelled(records: Iterable[Record], report: dict, progress: bool) -> list[Record]:

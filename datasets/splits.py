@@ -7,6 +7,9 @@ C extensions and a README counts for python, c and plaintext, by its share of ea
 big groups (>= 5% of some label) go first, largest first, so they land in training and
 the evaluation splits get many small packages; the rest follow in an order drawn from
 the seed. A label with at least three groups gets at least one in every split.
+
+Groups of a previous assignment keep their split (a rebuild after the harvest grew must
+not move a package that a trained model saw into its test set); only new groups are placed.
 """
 
 from __future__ import annotations
@@ -28,13 +31,18 @@ def group_key(record: Record) -> str:
     return "sha256:" + hashlib.sha256(record.code.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def assign_splits(records: list[Record], seed: int) -> dict[str, str]:
-    """Map every group to one split name, deterministically from `seed`."""
+def assign_splits(records: list[Record], seed: int, previous: dict[str, str] | None = None) -> dict[str, str]:
+    """Map every group to one split name, deterministically from `seed` and the groups of
+    `previous` (an earlier assignment) that are still present."""
     sizes: dict[str, Counter[str]] = defaultdict(Counter)
     for record in records:
         sizes[group_key(record)][record.label] += 1
     plan = _Plan(sizes)
-    for group in sorted(sizes, key=lambda group: (-plan.weight(group), _rank(seed, group))):
+    kept = {group: split for group, split in (previous or {}).items() if group in sizes and split in SPLITS}
+    for group in sorted(kept):
+        plan.place(group, kept[group])
+    pending = [group for group in sizes if group not in kept]
+    for group in sorted(pending, key=lambda group: (-plan.weight(group), _rank(seed, group))):
         plan.place(group)
     return dict(sorted(plan.assignment.items()))
 
@@ -58,8 +66,9 @@ class _Plan:
         share = max(count / self.files[label] for label, count in self.sizes[group].items())
         return share if share >= BIG_GROUP_SHARE else 0.0
 
-    def place(self, group: str) -> None:
-        choice = max(self._candidates(group), key=lambda split: self._need(group, split))
+    def place(self, group: str, split: str | None = None) -> None:
+        """Put the group in `split`, or in the split its labels need most."""
+        choice = split or max(self._candidates(group), key=lambda name: self._need(group, name))
         self.assignment[group] = choice
         for label, count in self.sizes[group].items():
             self.tally[label][choice] += count

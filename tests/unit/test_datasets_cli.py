@@ -34,7 +34,8 @@ def test_help_lists_the_data_commands(tmp_path):
 
 def test_build_then_stats_from_a_csv(tmp_path):
     data = write_snippets_csv(tmp_path / "snippets.csv")
-    built = langsniff("data", "build", "--input", str(data), "--seed", "3", "--eval-per-label", "10", cache=tmp_path)
+    built = langsniff("data", "build", "--input", str(data), "--seed", "3", "--eval-per-label", "10", "--fresh-splits",
+                      cache=tmp_path)
     assert built.returncode == 0, built.stderr
     assert "cpp" in built.stdout and "sql" in built.stdout
     assert "120 labelled files in; dropped duplicates" in built.stdout

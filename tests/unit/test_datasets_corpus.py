@@ -110,3 +110,15 @@ def test_errors_are_data_errors(tmp_path):
         load_split(corpus_dir(tmp_path), "train")
     with pytest.raises(DataError, match="unknown split"):
         load_split(corpus_dir(tmp_path), "dev")
+
+
+def test_rebuild_keeps_known_packages_in_their_split_unless_fresh(tmp_path):
+    corpus = corpus_dir(tmp_path)
+    build_corpus(fixture_records(groups=6), corpus, seed=7, eval_per_label=5)
+    before = json.loads((corpus / "splits.json").read_text())
+    build_corpus(fixture_records(groups=12), corpus, seed=7, eval_per_label=5)
+    after = json.loads((corpus / "splits.json").read_text())
+    assert {group: after[group] for group in before} == before
+    assert json.loads((corpus / "build.json").read_text())["groups_kept_in_previous_split"] == len(before)
+    build_corpus(fixture_records(groups=12), corpus, seed=7, eval_per_label=5, fresh_splits=True)
+    assert json.loads((corpus / "build.json").read_text())["groups_kept_in_previous_split"] == 0

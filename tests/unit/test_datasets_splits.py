@@ -84,3 +84,13 @@ def test_a_big_package_with_several_labels_lands_in_training():
         for label in ("python", "plaintext"):
             total = sum(files[label, split] for split in SPLITS)
             assert 0.05 <= files[label, "test"] / total <= 0.15, (seed, label)
+
+
+def test_groups_of_a_previous_assignment_keep_their_split():
+    small = corpus({"python": 12, "c": 12})
+    before = assign_splits(small, seed=0)
+    grown = corpus({"python": 30, "c": 20, "sql": 6})
+    after = assign_splits(grown, seed=0, previous={**before, "gone:pkg": "test"})
+    assert all(after[group] == split for group, split in before.items())
+    assert "gone:pkg" not in after
+    assert set(after.values()) == set(SPLITS)
