@@ -139,8 +139,9 @@ describe('LangSniff in VS Code', { timeout: 240_000 }, () => {
         withLogs('prose', async () => {
             await workbench.newUntitled();
             await workbench.paste(PROSE);
-            // The status bar shows the server has looked at this text; the language must not move.
-            await workbench.waitForText(workbench.detectionItem(), /\d+%/);
+            // Once the status bar shows this text's detection (no longer the Java tab's), the
+            // server has looked at it; then the language must not move.
+            await workbench.waitForText(workbench.detectionItem(), /^LangSniff: (?!Java)\S.* \d+%$/);
             const stays = await workbench.holds(
                 async () => (await workbench.languageIndicator().innerText()).trim() === 'Plain Text',
                 3000,
