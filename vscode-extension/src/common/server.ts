@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import {
     CloseAction,
     CloseHandlerResult,
+    DidChangeConfigurationNotification,
     ErrorAction,
     ErrorHandlerResult,
     LanguageClient,
@@ -107,7 +108,7 @@ export class LangSniffServer {
         const client = this.running;
         if (client) {
             const serverSettings = toServerSettings(settings);
-            await client.sendNotification('workspace/didChangeConfiguration', { settings: { [CLIENT_ID]: serverSettings } });
+            await client.sendNotification(DidChangeConfigurationNotification.type, { settings: { [CLIENT_ID]: serverSettings } });
             logInfo(`Sent the settings to the server: ${JSON.stringify(serverSettings)}`);
         }
     }
