@@ -62,8 +62,9 @@ def median_latency_ms(classifier: Classifier, texts: list[str]) -> float:
 
 def load_seconds(folder: Path) -> float:
     """Seconds to import the Classifier and load the artifact, in a fresh process that imported torch."""
-    result = subprocess.run([sys.executable, "-c", LOAD_SCRIPT, str(folder)], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", LOAD_SCRIPT, str(folder)], capture_output=True, text=True, check=True
+    )
     return float(result.stdout.strip())
 
 
@@ -77,12 +78,15 @@ def measure(folder: Path, corpus: Path, shared_eval: Path, limit: int) -> dict:
         if path.is_file():
             linguist[name] = evaluate(classifier, {"given": list(load_jsonl(path))})["by_set"]["given"]
     prose_n = sum(test["by_set"][name]["prose_n"] for name in test["by_set"])
-    triggers = sum(test["by_set"][name]["prose_trigger_rate"] * test["by_set"][name]["prose_n"]
-                   for name in test["by_set"])
+    triggers = sum(
+        test["by_set"][name]["prose_trigger_rate"] * test["by_set"][name]["prose_n"] for name in test["by_set"]
+    )
     snippets = snippets_of_tokens(classifier, [r.code for r in test_sets["whole"]], SNIPPET_TOKENS)
     return {
-        "test": {name: {k: s[k] for k in ("n", "accuracy", "coverage_at_97", "confidence_at_97")}
-                 for name, s in test["by_set"].items()},
+        "test": {
+            name: {k: s[k] for k in ("n", "accuracy", "coverage_at_97", "confidence_at_97")}
+            for name, s in test["by_set"].items()
+        },
         "linguist": {name: {k: s[k] for k in ("n", "accuracy", "coverage_at_97")} for name, s in linguist.items()},
         "prose_trigger_rate": triggers / prose_n if prose_n else None,
         "prose_n": prose_n,
@@ -116,8 +120,10 @@ def targets(measured: dict) -> list[tuple[str, str, float | None, bool | None]]:
         ("load seconds after import torch", "<= 1", measured["load_seconds"], 1.0, False),
         ("artifact MB", "<= 5", measured["megabytes"], 5.0, False),
     ]
-    return [(name, wanted, value, None if value is None else (value >= bound if higher else value <= bound))
-            for name, wanted, value, bound, higher in rows]
+    return [
+        (name, wanted, value, None if value is None else (value >= bound if higher else value <= bound))
+        for name, wanted, value, bound, higher in rows
+    ]
 
 
 def render(measured: dict) -> str:
@@ -125,8 +131,10 @@ def render(measured: dict) -> str:
     for name, wanted, value, met in targets(measured):
         shown = "n/a" if value is None else f"{value:.3f}"
         lines.append(f"| {name} | {wanted} | {shown} | {'n/a' if met is None else 'met' if met else 'MISSED'} |")
-    lines.append("\nCoverage at 97% precision on Linguist's samples (reported, no target): " + ", ".join(
-        f"{name} {s['coverage_at_97']:.3f}" for name, s in measured["linguist"].items()))
+    lines.append(
+        "\nCoverage at 97% precision on Linguist's samples (reported, no target): "
+        + ", ".join(f"{name} {s['coverage_at_97']:.3f}" for name, s in measured["linguist"].items())
+    )
     return "\n".join(lines)
 
 

@@ -49,11 +49,22 @@ def latency_ms(classifier: Classifier, texts: list[str]) -> float:
 
 
 def measure(name: str, corpus: Path, out: Path, minutes: float, per_set: int) -> dict:
-    metrics = train(TrainRequest(preset=name, out=out, corpus=corpus, minutes=minutes, progress=False,
-                                 overrides={"steps_per_epoch": "100", "validation_per_set": "100"}, half=False))
+    metrics = train(
+        TrainRequest(
+            preset=name,
+            out=out,
+            corpus=corpus,
+            minutes=minutes,
+            progress=False,
+            overrides={"steps_per_epoch": "100", "validation_per_set": "100"},
+            half=False,
+        )
+    )
     classifier = Classifier.load(out, threads=1)
-    sets = {key: sample(load_eval_set(corpus, "test", length), per_set) for key, length in
-            (("whole", None), ("lines3", 3), ("lines10", 10))}
+    sets = {
+        key: sample(load_eval_set(corpus, "test", length), per_set)
+        for key, length in (("whole", None), ("lines3", 3), ("lines10", 10))
+    }
     report = evaluate(classifier, sets)
     return {
         "preset": name,
@@ -69,8 +80,8 @@ def measure(name: str, corpus: Path, out: Path, minutes: float, per_set: int) ->
 
 def table(rows: list[dict], minutes: float) -> str:
     lines = [
-        f"| preset | accuracy (whole files) | accuracy (3 lines) | accuracy (10 lines) | training tokens/s "
-        f"| inference ms/snippet | parameters | artifact size |",
+        "| preset | accuracy (whole files) | accuracy (3 lines) | accuracy (10 lines) | training tokens/s "
+        "| inference ms/snippet | parameters | artifact size |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:

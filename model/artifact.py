@@ -80,8 +80,12 @@ def _versions() -> dict[str, str]:
         own = version("langsniff")
     except PackageNotFoundError:
         own = "unknown"
-    return {"langsniff": own, "torch": torch.__version__, "tokenizers": tokenizers.__version__,
-            "python": platform.python_version()}
+    return {
+        "langsniff": own,
+        "torch": torch.__version__,
+        "tokenizers": tokenizers.__version__,
+        "python": platform.python_version(),
+    }
 
 
 def save_artifact(

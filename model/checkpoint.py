@@ -18,7 +18,9 @@ from langsniff.model.artifact import write_json
 TENSORS, STATE = "state.safetensors", "state.json"
 
 
-def save_checkpoint(folder: Path, model: torch.nn.Module, optimizer: torch.optim.Optimizer, state: dict[str, Any]) -> None:
+def save_checkpoint(
+    folder: Path, model: torch.nn.Module, optimizer: torch.optim.Optimizer, state: dict[str, Any]
+) -> None:
     """Write model, optimizer and `state` (JSON-ready: step, timers, random state...) to `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     tensors = {f"model.{name}": t.detach().contiguous() for name, t in model.state_dict().items()}

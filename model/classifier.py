@@ -26,7 +26,9 @@ BATCH_WINDOWS = 32
 class Classifier:
     """A loaded artifact: tokenizer, encoder, labels, temperature and threshold."""
 
-    def __init__(self, encoder: Encoder, config: ArtifactConfig, tokenizer: Tokenizer, threads: int | None = None) -> None:
+    def __init__(
+        self, encoder: Encoder, config: ArtifactConfig, tokenizer: Tokenizer, threads: int | None = None
+    ) -> None:
         self.encoder = encoder.eval()
         self.config = config
         self.windows = WindowEncoder(tokenizer, config.model.max_tokens, config.max_windows)
@@ -132,4 +134,6 @@ class Classifier:
         else:
             probabilities = {label: 1.0 / len(labels) for label in labels}
         label = next(iter(probabilities))
-        return Prediction(label=label, confidence=probabilities[label], probabilities=probabilities, tokens=0, windows=0)
+        return Prediction(
+            label=label, confidence=probabilities[label], probabilities=probabilities, tokens=0, windows=0
+        )

@@ -31,16 +31,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_cache_and_corpus(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--cache", type=Path, default=cache_dir(), metavar="DIR",
-                        help=f"cache folder (default: $LANGSNIFF_CACHE or {cache_dir()})")
-    parser.add_argument("--corpus", type=Path, default=None, metavar="DIR",
-                        help="corpus folder (default: <cache>/corpus)")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=cache_dir(),
+        metavar="DIR",
+        help=f"cache folder (default: $LANGSNIFF_CACHE or {cache_dir()})",
+    )
+    parser.add_argument(
+        "--corpus", type=Path, default=None, metavar="DIR", help="corpus folder (default: <cache>/corpus)"
+    )
 
 
 def _add_train(commands) -> None:
-    train = commands.add_parser("train", help="train a preset on the corpus and write an artifact folder",
-                                description="Train a preset on <corpus>/train.jsonl, validate on its validation "
-                                            "windows, keep the best model, calibrate it, write an artifact folder.")
+    train = commands.add_parser(
+        "train",
+        help="train a preset on the corpus and write an artifact folder",
+        description="Train a preset on <corpus>/train.jsonl, validate on its validation "
+        "windows, keep the best model, calibrate it, write an artifact folder.",
+    )
     train.add_argument("--preset", default="langsniff", help="v1..v5 (the reference's versions) or langsniff")
     train.add_argument("--out", type=Path, required=True, metavar="DIR", help="artifact folder to write")
     _add_cache_and_corpus(train)
@@ -48,8 +57,14 @@ def _add_train(commands) -> None:
     budget.add_argument("--minutes", type=float, help="training time budget (schedule follows elapsed time)")
     budget.add_argument("--epochs", type=int, help="epochs of steps_per_epoch steps (reproducible)")
     train.add_argument("--resume", action="store_true", help="continue from <out>/checkpoint if present")
-    train.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", dest="overrides",
-                       help="override a model or training setting, e.g. d_model=256 or steps_per_epoch=100")
+    train.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        dest="overrides",
+        help="override a model or training setting, e.g. d_model=256 or steps_per_epoch=100",
+    )
     train.add_argument("--half", action="store_true", help="store weights as float16 (half the size)")
     train.add_argument("--threads", type=int, default=2, help="torch threads (default: 2)")
     train.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -57,24 +72,41 @@ def _add_train(commands) -> None:
 
 
 def _add_eval(commands) -> None:
-    evaluate = commands.add_parser("eval", help="score an artifact by snippet length; write metrics.json and plots",
-                                   description="Accuracy, per-label scores, confusion matrix, accuracy and coverage "
-                                               "at 97%% precision by snippet length, calibration error.")
+    evaluate = commands.add_parser(
+        "eval",
+        help="score an artifact by snippet length; write metrics.json and plots",
+        description="Accuracy, per-label scores, confusion matrix, accuracy and coverage "
+        "at 97%% precision by snippet length, calibration error.",
+    )
     evaluate.add_argument("artifact", type=Path, metavar="ARTIFACT", help="artifact folder")
-    evaluate.add_argument("--data", type=Path, default=None, metavar="FILE|DIR",
-                          help="JSONL/CSV/folder to score, as given and cut to 1/3/5/10/20 lines "
-                               "(default: the corpus's test windows)")
+    evaluate.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        metavar="FILE|DIR",
+        help="JSONL/CSV/folder to score, as given and cut to 1/3/5/10/20 lines (default: the corpus's test windows)",
+    )
     _add_cache_and_corpus(evaluate)
-    evaluate.add_argument("--split", default="test", choices=("validation", "test"), help="corpus split (default: test)")
+    evaluate.add_argument(
+        "--split", default="test", choices=("validation", "test"), help="corpus split (default: test)"
+    )
     evaluate.add_argument("--limit", type=int, default=0, metavar="N", help="score at most N texts per set")
-    evaluate.add_argument("--out", type=Path, default=None, metavar="DIR",
-                          help="where metrics.json and the plots go (default: runs/eval/<artifact>/<data>)")
+    evaluate.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="where metrics.json and the plots go (default: runs/eval/<artifact>/<data>)",
+    )
     evaluate.set_defaults(func=run_eval)
 
 
 def _add_detect(commands) -> None:
-    detect = commands.add_parser("detect", help="print the language of a file or of standard input",
-                                 description="Print the most likely language and the top probabilities.")
+    detect = commands.add_parser(
+        "detect",
+        help="print the language of a file or of standard input",
+        description="Print the most likely language and the top probabilities.",
+    )
     detect.add_argument("file", metavar="FILE|-", help="a text file, or - for standard input")
     detect.add_argument("--model", type=Path, default=None, metavar="DIR", help="artifact folder (default: shipped)")
     detect.add_argument("--json", action="store_true", help="print JSON for scripts")
@@ -89,21 +121,32 @@ def run_train(args: argparse.Namespace) -> int:
 
     torch.set_num_threads(args.threads)
     overrides = dict(_key_value(item) for item in args.overrides)
-    request = TrainRequest(preset=args.preset, out=args.out, corpus=_corpus(args), minutes=args.minutes,
-                           epochs=args.epochs, resume=args.resume, overrides=overrides, half=args.half,
-                           progress=not args.no_progress)
+    request = TrainRequest(
+        preset=args.preset,
+        out=args.out,
+        corpus=_corpus(args),
+        minutes=args.minutes,
+        epochs=args.epochs,
+        resume=args.resume,
+        overrides=overrides,
+        half=args.half,
+        progress=not args.no_progress,
+    )
     metrics = train(request)
     calibration = metrics["calibration"]
-    print(f"wrote {args.out}: best validation mean accuracy {metrics['best_validation_mean_accuracy']:.4f}, "
-          f"temperature {calibration['temperature']:.3f}, threshold {calibration['threshold']:.3f}")
+    print(
+        f"wrote {args.out}: best validation mean accuracy {metrics['best_validation_mean_accuracy']:.4f}, "
+        f"temperature {calibration['temperature']:.3f}, threshold {calibration['threshold']:.3f}"
+    )
     return 0
 
 
 def run_eval(args: argparse.Namespace) -> int:
     from langsniff.model.evaluate_artifact import run_evaluation
 
-    run_evaluation(args.artifact, data=args.data, corpus=_corpus(args), split=args.split, limit=args.limit,
-                   out=args.out)
+    run_evaluation(
+        args.artifact, data=args.data, corpus=_corpus(args), split=args.split, limit=args.limit, out=args.out
+    )
     return 0
 
 
@@ -114,11 +157,20 @@ def run_detect(args: argparse.Namespace) -> int:
     classifier = Classifier.load(args.model, threads=1) if args.model else Classifier.default(threads=1)
     prediction = classifier.predict(text)
     if args.json:
-        print(json.dumps({"label": prediction.label, "confidence": prediction.confidence,
-                          "above_threshold": prediction.confidence >= classifier.threshold,
-                          "threshold": classifier.threshold, "probabilities": prediction.probabilities,
-                          "tokens": prediction.tokens, "windows": prediction.windows,
-                          "truncated": prediction.truncated}))
+        print(
+            json.dumps(
+                {
+                    "label": prediction.label,
+                    "confidence": prediction.confidence,
+                    "above_threshold": prediction.confidence >= classifier.threshold,
+                    "threshold": classifier.threshold,
+                    "probabilities": prediction.probabilities,
+                    "tokens": prediction.tokens,
+                    "windows": prediction.windows,
+                    "truncated": prediction.truncated,
+                }
+            )
+        )
         return 0
     names = classifier.display_names
     sure = "" if prediction.confidence >= classifier.threshold else " (below the detection threshold)"

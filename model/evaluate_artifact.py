@@ -38,8 +38,9 @@ def evaluation_sets(data: Path | None, corpus: Path, split: str, limit: int) -> 
     return name, {key: sample(records, limit) for key, records in sets.items() if records}
 
 
-def run_evaluation(artifact: Path, *, data: Path | None, corpus: Path, split: str, limit: int,
-                   out: Path | None) -> dict[str, Any]:
+def run_evaluation(
+    artifact: Path, *, data: Path | None, corpus: Path, split: str, limit: int, out: Path | None
+) -> dict[str, Any]:
     """Score, print, plot, write; returns the full report."""
     classifier = Classifier.load(artifact)
     name, sets = evaluation_sets(data, corpus, split, limit)
@@ -50,8 +51,10 @@ def run_evaluation(artifact: Path, *, data: Path | None, corpus: Path, split: st
     write_json(out / "metrics.json", report)
     plot_confusion(report, out / "confusion.png")
     plot_by_set(report, out / "accuracy_by_length.png")
-    print(f"{name}: accuracy {report['accuracy']:.4f} over {sum(len(s) for s in sets.values())} texts "
-          f"(threshold {classifier.threshold:.3f})\n")
+    print(
+        f"{name}: accuracy {report['accuracy']:.4f} over {sum(len(s) for s in sets.values())} texts "
+        f"(threshold {classifier.threshold:.3f})\n"
+    )
     print(by_set_table(report), "\n")
     print(per_label_table(report), "\n")
     print(confusion_table(report), "\n")

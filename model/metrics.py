@@ -76,7 +76,9 @@ def per_label_scores(counts: list[list[int]], labels: Sequence[str]) -> dict[str
     return scores
 
 
-def trigger_rate(truth: Sequence[str], predicted: Sequence[str], confidences: Sequence[float], threshold: float) -> float:
+def trigger_rate(
+    truth: Sequence[str], predicted: Sequence[str], confidences: Sequence[float], threshold: float
+) -> float:
     """Share of prose (`plaintext` texts) that would switch the editor to a language:
     predicted as code with at least `threshold` confidence."""
     prose = [(guess, conf) for true, guess, conf in zip(truth, predicted, confidences) if true == PLAINTEXT]

@@ -37,8 +37,10 @@ def confusion_table(report: dict[str, Any]) -> str:
     labels = report["labels"]
     width = max(len(label) for label in labels) + 1
     header = "true\\pred".ljust(width) + "".join(label[:6].rjust(7) for label in labels)
-    rows = [label.ljust(width) + "".join(str(count).rjust(7) for count in row)
-            for label, row in zip(labels, report["confusion"])]
+    rows = [
+        label.ljust(width) + "".join(str(count).rjust(7) for count in row)
+        for label, row in zip(labels, report["confusion"])
+    ]
     return "\n".join([header, *rows])
 
 
@@ -56,8 +58,15 @@ def plot_confusion(report: dict[str, Any], path: Path) -> None:
     for i, row in enumerate(counts):
         for j, count in enumerate(row):
             if count:
-                axes.text(j, i, str(count), ha="center", va="center", fontsize=7,
-                          color="white" if shares[i][j] > 0.5 else "black")
+                axes.text(
+                    j,
+                    i,
+                    str(count),
+                    ha="center",
+                    va="center",
+                    fontsize=7,
+                    color="white" if shares[i][j] > 0.5 else "black",
+                )
     figure.colorbar(image, ax=axes, label="share of the true label")
     axes.set_title("Confusion matrix (all sets pooled)")
     figure.tight_layout()

@@ -3,8 +3,8 @@
 Each batch draws its labels uniformly (so a label with fewer files is not drowned out),
 a random file of that label, and a random window of it (`random_window`: 1..N lines, now
 and then the whole file). A share of windows is kept short (1..`short_lines` lines): pasted
-code is short, short windows are the hard ones, and they cost few tokens. A pool of batches is tokenized at once, sorted by length and
-cut into batches, so a batch pads little.
+code is short, short windows are the hard ones, and they cost few tokens. A pool of
+batches is tokenized at once, sorted by length and cut into batches, so a batch pads little.
 """
 
 from __future__ import annotations

@@ -164,7 +164,13 @@ class Loop:
     """The training loop's state: model, optimizer, sampler, counters, best score."""
 
     def __init__(self, request, artifact, train_config, tokenizer, records, sets) -> None:
-        self.request, self.artifact, self.train, self.tokenizer, self.sets = request, artifact, train_config, tokenizer, sets
+        self.request, self.artifact, self.train, self.tokenizer, self.sets = (
+            request,
+            artifact,
+            train_config,
+            tokenizer,
+            sets,
+        )
         self.rng = random.Random(train_config.seed)
         self.encoder = Encoder(artifact.model)
         self.optimizer = torch.optim.AdamW(
@@ -172,11 +178,23 @@ class Loop:
         )
         windows = WindowEncoder(tokenizer, artifact.model.max_tokens)
         self.sampler = SnippetSampler(
-            records, artifact.labels, windows, self.rng, train_config.batch_size, train_config.max_window_lines,
-            train_config.short_window_share, train_config.short_window_lines,
+            records,
+            artifact.labels,
+            windows,
+            self.rng,
+            train_config.batch_size,
+            train_config.max_window_lines,
+            train_config.short_window_share,
+            train_config.short_window_lines,
         )
-        self.state: dict[str, Any] = {"step": 0, "seconds": 0.0, "tokens": 0, "best": -1.0, "best_step": 0,
-                                      "history": []}
+        self.state: dict[str, Any] = {
+            "step": 0,
+            "seconds": 0.0,
+            "tokens": 0,
+            "best": -1.0,
+            "best_step": 0,
+            "history": [],
+        }
         self.total_steps = (request.epochs or 0) * train_config.steps_per_epoch
         self.bf16 = train_config.bf16 and native_bf16()
 
@@ -192,8 +210,13 @@ class Loop:
         return self.state["step"] / max(1, self.total_steps)
 
     def run(self) -> None:
-        bar = tqdm(total=self.total_steps or None, initial=self.state["step"], disable=not self.request.progress,
-                   unit="step", dynamic_ncols=True)
+        bar = tqdm(
+            total=self.total_steps or None,
+            initial=self.state["step"],
+            disable=not self.request.progress,
+            unit="step",
+            dynamic_ncols=True,
+        )
         self.encoder.train()
         while self.progress() < 1.0:
             started = time.perf_counter()
@@ -225,20 +248,27 @@ class Loop:
 
     def validate(self, bar: tqdm, loss: float) -> None:
         """Score the validation windows; keep the artifact when the mean accuracy is the best yet."""
-        report = evaluate(Classifier(self.encoder, self.artifact, self.tokenizer, threads=torch.get_num_threads()),
-                          self.sets)
+        report = evaluate(
+            Classifier(self.encoder, self.artifact, self.tokenizer, threads=torch.get_num_threads()), self.sets
+        )
         self.encoder.train()
         accuracy = {name: round(scores["accuracy"], 4) for name, scores in report["by_set"].items()}
         mean = sum(accuracy.values()) / len(accuracy)
-        self.state["history"].append({"step": self.state["step"], "loss": round(loss, 4), "mean": round(mean, 4),
-                                      **accuracy})
+        self.state["history"].append(
+            {"step": self.state["step"], "loss": round(loss, 4), "mean": round(mean, 4), **accuracy}
+        )
         bar.write(f"step {self.state['step']}: loss {loss:.3f} validation {mean:.4f} {accuracy}")
         if mean > self.state["best"]:
             self.state["best"], self.state["best_step"] = mean, self.state["step"]
-            save_artifact(self.request.out, self.encoder, self.artifact, self.tokenizer, self.metrics(),
-                          half=self.request.half)
-        save_checkpoint(self.request.out / "checkpoint", self.encoder, self.optimizer,
-                        {**self.state, "rng": list(self.rng.getstate())})
+            save_artifact(
+                self.request.out, self.encoder, self.artifact, self.tokenizer, self.metrics(), half=self.request.half
+            )
+        save_checkpoint(
+            self.request.out / "checkpoint",
+            self.encoder,
+            self.optimizer,
+            {**self.state, "rng": list(self.rng.getstate())},
+        )
         write_json(self.request.out / "history.json", {"history": self.state["history"]})
 
     def metrics(self) -> dict[str, Any]:
@@ -246,8 +276,12 @@ class Loop:
         return {
             "preset": self.request.preset,
             "parameters": self.encoder.num_parameters(),
-            "train": {"steps": self.state["step"], "tokens": self.state["tokens"], "seconds": round(seconds, 1),
-                      "tokens_per_second": round(self.state["tokens"] / seconds) if seconds else 0},
+            "train": {
+                "steps": self.state["step"],
+                "tokens": self.state["tokens"],
+                "seconds": round(seconds, 1),
+                "tokens_per_second": round(self.state["tokens"] / seconds) if seconds else 0,
+            },
             "best_step": self.state["best_step"],
             "best_validation_mean_accuracy": self.state["best"],
         }

@@ -9,10 +9,28 @@ from langsniff.model.classifier import Classifier
 from langsniff.model.cli import main
 
 SNIPPETS = json.loads((Path(__file__).resolve().parents[1] / "data" / "model_snippets.json").read_text())
-EXTENSIONS = {"c": ".c", "cpp": ".cpp", "css": ".css", "html": ".html", "java": ".java", "javascript": ".js",
-              "python": ".py", "r": ".R", "sql": ".sql", "plaintext": ".txt"}
-TINY = ["d_model=32", "n_layers=1", "n_heads=2", "vocab_size=300", "max_tokens=64", "steps_per_epoch=4",
-        "batch_size=8", "warmup_steps=2"]
+EXTENSIONS = {
+    "c": ".c",
+    "cpp": ".cpp",
+    "css": ".css",
+    "html": ".html",
+    "java": ".java",
+    "javascript": ".js",
+    "python": ".py",
+    "r": ".R",
+    "sql": ".sql",
+    "plaintext": ".txt",
+}
+TINY = [
+    "d_model=32",
+    "n_layers=1",
+    "n_heads=2",
+    "vocab_size=300",
+    "max_tokens=64",
+    "steps_per_epoch=4",
+    "batch_size=8",
+    "warmup_steps=2",
+]
 
 
 @pytest.fixture(scope="module")
@@ -32,8 +50,24 @@ def corpus(tmp_path_factory):
 
 def train(corpus: Path, out: Path, epochs: int, *extra: str) -> int:
     overrides = [item for setting in TINY for item in ("--set", setting)]
-    return main(["train", "--preset", "langsniff", "--corpus", str(corpus), "--out", str(out), "--epochs",
-                 str(epochs), "--no-progress", "--threads", "1", *overrides, *extra])
+    return main(
+        [
+            "train",
+            "--preset",
+            "langsniff",
+            "--corpus",
+            str(corpus),
+            "--out",
+            str(out),
+            "--epochs",
+            str(epochs),
+            "--no-progress",
+            "--threads",
+            "1",
+            *overrides,
+            *extra,
+        ]
+    )
 
 
 @pytest.mark.slow

@@ -20,8 +20,16 @@ ALL_TEXTS = [text for texts in SNIPPETS.values() for text in texts]
 
 
 def tiny_config(vocab_size: int, n_labels: int, **changes) -> ModelConfig:
-    values = dict(vocab_size=vocab_size, n_labels=n_labels, max_tokens=64, d_model=32, n_layers=1, n_heads=2,
-                  pooling="mean+cls", dropout=0.0)
+    values = dict(
+        vocab_size=vocab_size,
+        n_labels=n_labels,
+        max_tokens=64,
+        d_model=32,
+        n_layers=1,
+        n_heads=2,
+        pooling="mean+cls",
+        dropout=0.0,
+    )
     return ModelConfig(**{**values, **changes})
 
 

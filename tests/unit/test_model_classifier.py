@@ -115,7 +115,8 @@ def test_tuning_fits_a_temperature_and_picks_the_97_percent_threshold(artifact):
     classifier.config.temperature = tuned["temperature"]
     ordered = records[::2] + records[1::2]
     predictions = classifier.predict_batch([r.code for r in ordered])
-    expected = coverage_at_precision([p.confidence for p in predictions],
-                                     [p.label == r.label for p, r in zip(predictions, ordered)])
+    expected = coverage_at_precision(
+        [p.confidence for p in predictions], [p.label == r.label for p, r in zip(predictions, ordered)]
+    )
     assert tuned["coverage_at_97"] == pytest.approx(expected[0])
     assert tuned["threshold"] == pytest.approx(expected[1], abs=1e-5)

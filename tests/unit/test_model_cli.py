@@ -51,7 +51,12 @@ def test_detect_reads_standard_input(artifact, capsys, monkeypatch):
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"", "is empty"), (b" \n\n\t", "is empty"), (b"\x7fELF\x00\x01\x02", "binary"), (b"caf\xe9 au lait", "not UTF-8")],
+    [
+        (b"", "is empty"),
+        (b" \n\n\t", "is empty"),
+        (b"\x7fELF\x00\x01\x02", "binary"),
+        (b"caf\xe9 au lait", "not UTF-8"),
+    ],
 )
 def test_detect_rejects_bad_input_clearly(artifact, tmp_path, capsys, content, message):
     path = tmp_path / "input"
@@ -77,7 +82,9 @@ def test_detect_reports_missing_and_corrupt_artifacts(artifact, code_file, tmp_p
 
 def test_eval_on_a_jsonl_file_writes_metrics_plots_and_records_a_summary(artifact, tmp_path, capsys):
     data = tmp_path / "snippets.jsonl"
-    data.write_text("".join(json.dumps({"code": t, "label": label}) + "\n" for label, ts in SNIPPETS.items() for t in ts))
+    data.write_text(
+        "".join(json.dumps({"code": t, "label": label}) + "\n" for label, ts in SNIPPETS.items() for t in ts)
+    )
     out_dir = tmp_path / "report"
     status, out, _ = run(capsys, "eval", artifact, "--data", data, "--out", out_dir)
     assert status == 0
@@ -114,7 +121,11 @@ def test_train_rejects_unknown_presets_and_settings(tmp_path, capsys):
 
 
 def test_the_installed_command_prints_no_traceback(tmp_path):
-    result = subprocess.run(["langsniff", "detect", "-", "--model", str(tmp_path / "none")], input=b"x = 1",
-                            capture_output=True, timeout=120)
+    result = subprocess.run(
+        ["langsniff", "detect", "-", "--model", str(tmp_path / "none")],
+        input=b"x = 1",
+        capture_output=True,
+        timeout=120,
+    )
     assert result.returncode == 2
     assert b"Traceback" not in result.stderr and b"no such artifact folder" in result.stderr

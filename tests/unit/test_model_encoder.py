@@ -11,8 +11,9 @@ torch.set_num_threads(1)
 
 def make(**changes) -> Encoder:
     torch.manual_seed(0)
-    values = dict(vocab_size=100, n_labels=5, max_tokens=32, d_model=32, n_layers=2, n_heads=4,
-                  pooling="mean+cls", dropout=0.0)
+    values = dict(
+        vocab_size=100, n_labels=5, max_tokens=32, d_model=32, n_layers=2, n_heads=4, pooling="mean+cls", dropout=0.0
+    )
     return Encoder(ModelConfig(**{**values, **changes})).eval()
 
 
