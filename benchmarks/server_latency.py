@@ -1,6 +1,6 @@
 """Latency and memory of the language server, measured through a real LSP client over stdio.
 
-    python -m benchmarks.server_latency [--model DIR] [--requests 200] [--documents 1000]
+    python -m benchmarks.server_latency [--model DIR] [--threads 1] [--requests 200] [--documents 1000]
 
 Prints: start to first hover answered (process spawn, `import torch`, model load, initialize,
 didOpen, hover); hover and code-action latency on a 100-line document, both for a version
@@ -174,7 +174,7 @@ async def measure_memory(session: Session, count: int) -> bool:
 
 
 async def run(args: argparse.Namespace) -> int:
-    command = [sys.executable, "-m", "langsniff.server", "--log-level", "WARNING"]
+    command = [sys.executable, "-m", "langsniff.server", "--log-level", "WARNING", "--threads", str(args.threads)]
     if args.model:
         command += ["--model", str(args.model)]
     print(f"load average before start: {' '.join(f'{load:.1f}' for load in os.getloadavg())} ({os.cpu_count()} cores)")
@@ -193,6 +193,7 @@ async def run(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, help="artifact folder (default: the shipped model)")
+    parser.add_argument("--threads", type=int, default=1, help="the server's torch threads")
     parser.add_argument("--requests", type=int, default=200, help="requests per latency figure")
     parser.add_argument("--documents", type=int, default=1000, help="documents for the memory figure")
     return asyncio.run(run(parser.parse_args(argv)))

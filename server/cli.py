@@ -39,6 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--host", default="127.0.0.1", help="TCP host (default: %(default)s)")
     parser.add_argument("--port", type=int, default=2087, help="TCP port (default: %(default)s)")
     parser.add_argument("--model", type=Path, metavar="DIR", help="artifact folder (default: the shipped model)")
+    parser.add_argument(
+        "--threads", type=int, default=1, metavar="N",
+        help="torch threads for inference (default: %(default)s; more is slower on a busy machine)",
+    )
     parser.add_argument("--log-file", type=Path, metavar="FILE", help="log to this file instead of stderr")
     parser.add_argument(
         "--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"], help="(default: %(default)s)"
@@ -63,11 +67,11 @@ def _not_a_client_error(record: logging.LogRecord) -> bool:
     return not (record.exc_info and isinstance(record.exc_info[1], JsonRpcInvalidParams))
 
 
-def load_classifier(folder: Path | None) -> Classifier:
+def load_classifier(folder: Path | None, threads: int) -> Classifier:
     """The artifact in `folder`, or the shipped one."""
     from langsniff.model.classifier import Classifier
 
-    return Classifier.load(folder) if folder else Classifier.default()
+    return Classifier.load(folder, threads) if folder else Classifier.default(threads)
 
 
 def fail(message: str) -> int:
@@ -83,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         return fail(f"cannot open the log file: {error}")
     with ThreadPoolExecutor(max_workers=1) as pool:
         # torch's import and the model load overlap with pygls' import.
-        loading = pool.submit(load_classifier, args.model)
+        loading = pool.submit(load_classifier, args.model, max(1, args.threads))
         from langsniff.server.app import create_server
         from langsniff.server.detector import Detector
         from langsniff.server.stdio import RepairingReader
