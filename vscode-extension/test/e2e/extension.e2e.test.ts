@@ -45,6 +45,14 @@ Please bring the printed agenda, and remember that the room on the third floor h
 so we will share our screens from a laptop instead. Lunch is on us this time.
 `;
 
+/** Markup that would run if the attention view did not escape the code. */
+const INJECTION = `// <img src=x onerror="document.body.dataset.pwned='img'"><script>document.body.dataset.pwned='script'</script>\n`;
+
+/** The "N tokens" the attention view reports, or -1. */
+function tokenCount(text: string): number {
+    return Number(/(\d+) tokens/.exec(text)?.[1] ?? -1);
+}
+
 const USER_SETTINGS = {
     'workbench.editor.languageDetection': false,
     'workbench.startupEditor': 'none',
@@ -124,11 +132,19 @@ describe('LangSniff in VS Code', { timeout: 240_000 }, () => {
         withLogs('attention', async () => {
             await workbench.runCommand('LangSniff: Show Attention');
             // Tokens are word pieces: "class" and "name" are whole tokens of this snippet.
-            const frame = await workbench.webviewFrame('class', 60_000);
+            const frame = await workbench.webviewFrame((text) => text.includes('class'), 60_000);
             const body = await frame.locator('body').innerText();
             assert.match(body, /name/);
             assert.match(body, /Java \d+(\.\d+)?%/i);
             await workbench.screenshot('attention');
+
+            // An edit refreshes the view; markup in the code shows as text and never runs.
+            const tokensBefore = tokenCount(body);
+            await workbench.append(INJECTION);
+            const refreshed = await workbench.webviewFrame((text) => tokenCount(text) > tokensBefore);
+            assert.match(await refreshed.locator('body').innerText(), /img/);
+            assert.equal(await refreshed.locator('img').count(), 0);
+            assert.equal(await refreshed.locator('body').getAttribute('data-pwned'), null);
             const tab = workbench.page.locator('.tabs-container .tab', { hasText: 'Attention:' });
             await tab.locator('.codicon-close').click();
             await tab.waitFor({ state: 'detached' });

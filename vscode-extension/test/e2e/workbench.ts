@@ -84,6 +84,14 @@ export class Workbench {
         );
     }
 
+    /** Paste `text` at the end of the active editor. */
+    async append(text: string): Promise<void> {
+        await this.page.evaluate((value) => navigator.clipboard.writeText(value), text);
+        await this.editor().click();
+        await this.page.keyboard.press('Control+End');
+        await this.page.keyboard.press('Control+V');
+    }
+
     /** The language indicator of the active editor ("Plain Text", "Java"). */
     languageIndicator(): Locator {
         return this.page.locator('#status\\.editor\\.mode');
@@ -151,13 +159,13 @@ export class Workbench {
         return true;
     }
 
-    /** The frame that holds a webview's content, found by some text it shows. */
-    async webviewFrame(containing: string, timeout = 30_000): Promise<Frame> {
+    /** The frame that holds a webview's content, found by what its text shows. */
+    async webviewFrame(shows: (text: string) => boolean, timeout = 30_000): Promise<Frame> {
         const deadline = Date.now() + timeout;
         while (Date.now() < deadline) {
             for (const frame of this.page.frames().filter((f) => f !== this.page.mainFrame() && f.url().includes('webview'))) {
                 try {
-                    if ((await frame.locator('body').innerText({ timeout: 200 })).includes(containing)) {
+                    if (shows(await frame.locator('body').innerText({ timeout: 200 }))) {
                         return frame;
                     }
                 } catch {
@@ -166,7 +174,7 @@ export class Workbench {
             }
             await this.page.waitForTimeout(200);
         }
-        throw new Error(`no webview shows "${containing}" within ${timeout} ms`);
+        throw new Error(`no webview shows what was expected within ${timeout} ms: ${shows}`);
     }
 
     async screenshot(name: string): Promise<string> {
