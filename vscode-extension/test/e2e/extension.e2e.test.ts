@@ -136,6 +136,8 @@ describe('LangSniff in VS Code', { timeout: 240_000 }, () => {
             const body = await frame.locator('body').innerText();
             assert.match(body, /name/);
             assert.match(body, /Java \d+(\.\d+)?%/i);
+            // The page's own script draws the attention lines: it runs under our policy's nonce.
+            assert.ok((await frame.locator('svg line').count()) > 0, 'the attention lines are drawn');
             await workbench.screenshot('attention');
 
             // An edit refreshes the view; markup in the code shows as text and never runs.
