@@ -1,5 +1,6 @@
 /** Activation only: wires the LangSniff modules together. */
 import * as vscode from 'vscode';
+import { State } from 'vscode-languageclient/node';
 import { AttentionPanel } from './common/attentionPanel';
 import { AutoDetectController } from './common/autoDetectController';
 import { Commands, LAUNCH_SETTING_KEYS, Methods, SETTINGS_SECTION } from './common/constants';
@@ -35,7 +36,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             statusBar.showNotice(detection);
             void autoDetect.onDetected({ uri: detection.uri, version: detection.version, languageId: detection.languageId });
         });
-        statusBar.refreshSoon(0);
+        client.onDidChangeState((change) => {
+            if (change.newState === State.Running) {
+                statusBar.refreshSoon(0);
+            }
+        });
     });
 
     context.subscriptions.push(

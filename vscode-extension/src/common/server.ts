@@ -20,7 +20,7 @@ import { errorMessage, logError, logInfo, logWarning } from './logging';
 import { registerSetLanguageCommand, SetLanguage, setLanguageMiddleware } from './setLanguageCommand';
 import { ExtensionSettings, resolveLaunch, SERVER_NOT_FOUND_MESSAGE, toServerSettings } from './settings';
 
-/** Called with each new client once it runs: register notification handlers here. */
+/** Called with each new client before it starts: register notification handlers here. */
 export type ClientListener = (client: LanguageClient) => void;
 
 export class LangSniffServer {
@@ -42,11 +42,9 @@ export class LangSniffServer {
         return this.client?.state === State.Running ? this.client : undefined;
     }
 
+    /** Register before `start()`; the listener then sees every client, restarts included. */
     onClient(listener: ClientListener): void {
         this.listeners.push(listener);
-        if (this.running) {
-            listener(this.running);
-        }
     }
 
     async start(): Promise<void> {
@@ -63,6 +61,9 @@ export class LangSniffServer {
         const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, this.clientOptions(settings));
         this.client = client;
         this.stopping = false;
+        for (const listener of this.listeners) {
+            listener(client);
+        }
         try {
             await client.start();
         } catch (error) {
@@ -74,9 +75,6 @@ export class LangSniffServer {
         const command = registerSetLanguageCommand(client, this.setDocumentLanguage);
         if (command) {
             this.clientDisposables.push(command);
-        }
-        for (const listener of this.listeners) {
-            listener(client);
         }
     }
 
