@@ -28,37 +28,72 @@ from langsniff.datasets.stats import format_table
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the `data` command group (`data harvest`, `data build`, `data stats`)."""
-    data = subparsers.add_parser("data", help="harvest code, build the corpus, show its statistics",
-                                 description="Harvest real code, build the training corpus, show its statistics.")
+    data = subparsers.add_parser(
+        "data",
+        help="harvest code, build the corpus, show its statistics",
+        description="Harvest real code, build the training corpus, show its statistics.",
+    )
     commands = data.add_subparsers(dest="data_command", metavar="COMMAND", required=True)
 
-    harvest = commands.add_parser("harvest", help="download the packages of the manifest and extract their files",
-                                  description="Download the manifest's packages and extract the files to label (resumable).")
-    harvest.add_argument("--manifest", type=Path, default=None, help="manifest TOML (default: the one shipped with langsniff)")
+    harvest = commands.add_parser(
+        "harvest",
+        help="download the packages of the manifest and extract their files",
+        description="Download the manifest's packages and extract the files to label (resumable).",
+    )
+    harvest.add_argument(
+        "--manifest", type=Path, default=None, help="manifest TOML (default: the one shipped with langsniff)"
+    )
     _add_cache(harvest)
     harvest.add_argument("--jobs", type=int, default=4, help="parallel downloads (default: 4)")
-    harvest.add_argument("--only", nargs="+", default=[], metavar="NAME",
-                         help="restrict to these package names or labels")
+    harvest.add_argument(
+        "--only", nargs="+", default=[], metavar="NAME", help="restrict to these package names or labels"
+    )
     harvest.set_defaults(func=run_harvest)
 
-    build = commands.add_parser("build", help="clean, deduplicate, cap, split and write the corpus",
-                                description="Build <cache>/corpus from the harvest (or from --input): labels, "
-                                            "deduplication, per-package cap, grouped splits, evaluation windows.")
+    build = commands.add_parser(
+        "build",
+        help="clean, deduplicate, cap, split and write the corpus",
+        description="Build <cache>/corpus from the harvest (or from --input): labels, "
+        "deduplication, per-package cap, grouped splits, evaluation windows.",
+    )
     _add_cache(build)
-    build.add_argument("--input", type=Path, default=None, metavar="FILE|DIR",
-                       help="a CSV (code,language), JSONL (code,label,source) or folder instead of the harvest")
-    build.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"seed for caps, splits and windows (default: {DEFAULT_SEED})")
-    build.add_argument("--max-package-share", type=float, default=DEFAULT_MAX_PACKAGE_SHARE, metavar="SHARE",
-                       help=f"largest share of a label's files one package may hold (default: {DEFAULT_MAX_PACKAGE_SHARE})")
-    build.add_argument("--eval-per-label", type=int, default=DEFAULT_EVAL_PER_LABEL, metavar="N",
-                       help=f"evaluation windows per label, split and length (default: {DEFAULT_EVAL_PER_LABEL})")
-    build.add_argument("--fresh-splits", action="store_true",
-                       help="recompute every package's split from the seed (by default a rebuild keeps the split "
-                            "of packages already in the corpus, so a trained model is never tested on its training data)")
+    build.add_argument(
+        "--input",
+        type=Path,
+        default=None,
+        metavar="FILE|DIR",
+        help="a CSV (code,language), JSONL (code,label,source) or folder instead of the harvest",
+    )
+    build.add_argument(
+        "--seed", type=int, default=DEFAULT_SEED, help=f"seed for caps, splits and windows (default: {DEFAULT_SEED})"
+    )
+    build.add_argument(
+        "--max-package-share",
+        type=float,
+        default=DEFAULT_MAX_PACKAGE_SHARE,
+        metavar="SHARE",
+        help=f"largest share of a label's files one package may hold (default: {DEFAULT_MAX_PACKAGE_SHARE})",
+    )
+    build.add_argument(
+        "--eval-per-label",
+        type=int,
+        default=DEFAULT_EVAL_PER_LABEL,
+        metavar="N",
+        help=f"evaluation windows per label, split and length (default: {DEFAULT_EVAL_PER_LABEL})",
+    )
+    build.add_argument(
+        "--fresh-splits",
+        action="store_true",
+        help="recompute every package's split from the seed (by default a rebuild keeps the split "
+        "of packages already in the corpus, so a trained model is never tested on its training data)",
+    )
     build.set_defaults(func=run_build)
 
-    stats = commands.add_parser("stats", help="print per label and split: files, snippets, MB, packages",
-                                description="Print the corpus statistics and write them to <cache>/corpus/stats.json.")
+    stats = commands.add_parser(
+        "stats",
+        help="print per label and split: files, snippets, MB, packages",
+        description="Print the corpus statistics and write them to <cache>/corpus/stats.json.",
+    )
     _add_cache(stats)
     stats.add_argument("--json", action="store_true", help="print JSON instead of a table")
     stats.set_defaults(func=run_stats)
@@ -79,14 +114,23 @@ def run_harvest(args: argparse.Namespace) -> int:
 
 def run_build(args: argparse.Namespace) -> int:
     records = load_any(args.input) if args.input else _harvested(args.cache)
-    stats = build_corpus(records, corpus_dir(args.cache), seed=args.seed, max_package_share=args.max_package_share,
-                         eval_per_label=args.eval_per_label, fresh_splits=args.fresh_splits, progress=True)
+    stats = build_corpus(
+        records,
+        corpus_dir(args.cache),
+        seed=args.seed,
+        max_package_share=args.max_package_share,
+        eval_per_label=args.eval_per_label,
+        fresh_splits=args.fresh_splits,
+        progress=True,
+    )
     print(format_table(stats))
     report = json.loads((corpus_dir(args.cache) / "build.json").read_text(encoding="utf-8"))
     dropped = {name: sum(counts.values()) for name, counts in report["duplicates"].items()}
-    print(f"{sum(report['input'].values())} labelled files in; dropped duplicates {dropped}, "
-          f"{sum(report['capped'].values())} over the package cap, {sum(report['unknown_labels'].values())} "
-          f"with unknown labels, {sum(report['blank'].values())} blank")
+    print(
+        f"{sum(report['input'].values())} labelled files in; dropped duplicates {dropped}, "
+        f"{sum(report['capped'].values())} over the package cap, {sum(report['unknown_labels'].values())} "
+        f"with unknown labels, {sum(report['blank'].values())} blank"
+    )
     print(f"corpus written to {corpus_dir(args.cache)} (details in build.json)")
     return 0
 
@@ -109,6 +153,10 @@ def _harvested(cache: Path):
 
 
 def _add_cache(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--cache", type=Path, default=cache_dir(), metavar="DIR",
-                        help=f"cache folder (default: $LANGSNIFF_CACHE or {cache_dir()})")
-
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=cache_dir(),
+        metavar="DIR",
+        help=f"cache folder (default: $LANGSNIFF_CACHE or {cache_dir()})",
+    )

@@ -137,9 +137,15 @@ def _labelled(records: Iterable[Record], report: dict, progress: bool) -> list[R
         elif not record.code.strip():
             blank[label] += 1
         else:
-            kept.append(record if label == record.label else Record(record.code, label, record.source, record.group, record.license))
+            kept.append(
+                record
+                if label == record.label
+                else Record(record.code, label, record.source, record.group, record.license)
+            )
     if unknown:
-        log.warning("skipped %d record(s) with unknown labels: %s", sum(unknown.values()), dict(unknown.most_common(10)))
+        log.warning(
+            "skipped %d record(s) with unknown labels: %s", sum(unknown.values()), dict(unknown.most_common(10))
+        )
     if not kept:
         raise DataError("no records with a known label and some text: nothing to build")
     report["input"] = dict(sorted(Counter(record.label for record in kept).items()))

@@ -63,7 +63,10 @@ class DedupeReport:
     minhash: Counter[str] = field(default_factory=Counter)
 
     def as_dict(self) -> dict[str, dict[str, int]]:
-        return {name: dict(sorted(getattr(self, name).items())) for name in ("exact", "cross_label", "normalised", "minhash")}
+        return {
+            name: dict(sorted(getattr(self, name).items()))
+            for name in ("exact", "cross_label", "normalised", "minhash")
+        }
 
 
 def drop_duplicates(records: list[Record], progress: bool = False) -> tuple[list[Record], DedupeReport]:
@@ -126,8 +129,13 @@ def _drop_minhash(records: list[Record], normalised: list[str], report: DedupeRe
     buckets: dict[tuple[str, int, bytes], np.ndarray] = {}
     rows = NUM_HASHES // BANDS
     kept = []
-    for record, text in tqdm(zip(records, normalised), total=len(records), desc="near duplicates", unit="file",
-                             disable=None if progress else True):
+    for record, text in tqdm(
+        zip(records, normalised),
+        total=len(records),
+        desc="near duplicates",
+        unit="file",
+        disable=None if progress else True,
+    ):
         signature = _signature(text, token_hashes)
         if signature is None:
             kept.append(record)
@@ -149,7 +157,9 @@ def _signature(text: str, token_hashes: dict[str, int]) -> np.ndarray | None:
     if len(tokens) < SHINGLE_TOKENS:
         return None
     for token in set(tokens).difference(token_hashes):
-        token_hashes[token] = int.from_bytes(hashlib.blake2b(token.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+        token_hashes[token] = int.from_bytes(
+            hashlib.blake2b(token.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little"
+        )
     values = np.fromiter(map(token_hashes.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
     count = len(tokens) - SHINGLE_TOKENS + 1
     shingles = np.zeros(count, dtype=np.uint64)
@@ -167,4 +177,3 @@ def _package_name_pattern(group: str) -> re.Pattern[str] | None:
     if not words:
         return None
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
-

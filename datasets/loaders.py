@@ -113,7 +113,7 @@ def load_jsonl(path: str | Path) -> Iterator[Record]:
         log.warning("%s: skipped %d malformed line(s): %s%s", path, len(bad_lines), shown, more)
     _report_unknown(path, unknown)
     if kept == 0:
-        raise DataError(f"{path}: no valid line with a known label (expected JSON objects with \"code\" and \"label\")")
+        raise DataError(f'{path}: no valid line with a known label (expected JSON objects with "code" and "label")')
 
 
 def load_folder(path: str | Path) -> Iterator[Record]:

@@ -30,9 +30,11 @@ def cap_package_share(records: list[Record], max_share: float, seed: int) -> tup
     for label, groups in sorted(by_label.items()):
         limit = package_limit([len(members) for members in groups.values()], max_share)
         if limit is None:
-            log.warning("label %s has only %d package(s): cannot cap any at %.0f%%", label, len(groups), max_share * 100)
+            log.warning(
+                "label %s has only %d package(s): cannot cap any at %.0f%%", label, len(groups), max_share * 100
+            )
             continue
-        for group, members in groups.items():
+        for members in groups.values():
             if len(members) > limit:
                 ranked = sorted(members, key=lambda record: _rank(seed, record))
                 dropped_ids.update(id(record) for record in ranked[limit:])
@@ -50,6 +52,7 @@ def package_limit(sizes: list[int], max_share: float) -> int | None:
     """The largest per-group count L with L <= max_share * sum(min(size, L)), or None when
     even one file per group breaks the cap. The feasible L form an interval from 0 (the
     function is concave), so a binary search finds its end."""
+
     def fits(limit: int) -> bool:
         return limit <= max_share * sum(min(size, limit) for size in sizes) + 1e-9
 

@@ -26,10 +26,14 @@ def corpus_stats(splits: dict[str, list[Record]], snippets: dict[str, Counter[st
     for label, records in everything.items():
         table[label][TOTAL] = _row(records, sum(counts[label] for counts in snippets.values()))
     totals = {
-        split: _row(splits[split], sum(snippets.get(split, Counter()).values())) for split in SPLITS if splits.get(split)
+        split: _row(splits[split], sum(snippets.get(split, Counter()).values()))
+        for split in SPLITS
+        if splits.get(split)
     }
-    totals[TOTAL] = _row([record for records in everything.values() for record in records],
-                         sum(sum(counts.values()) for counts in snippets.values()))
+    totals[TOTAL] = _row(
+        [record for records in everything.values() for record in records],
+        sum(sum(counts.values()) for counts in snippets.values()),
+    )
     return {"labels": {label: table[label] for label in sorted(table)}, "totals": totals}
 
 

@@ -12,7 +12,7 @@ import pytest
 def langsniff(*args, cache):
     env = {**os.environ, "LANGSNIFF_CACHE": str(cache)}
     command = [sys.executable, "-c", "import sys; from langsniff.model.cli import main; sys.exit(main())", *args]
-    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120, check=False)
 
 
 def write_snippets_csv(path):
@@ -34,8 +34,9 @@ def test_help_lists_the_data_commands(tmp_path):
 
 def test_build_then_stats_from_a_csv(tmp_path):
     data = write_snippets_csv(tmp_path / "snippets.csv")
-    built = langsniff("data", "build", "--input", str(data), "--seed", "3", "--eval-per-label", "10", "--fresh-splits",
-                      cache=tmp_path)
+    built = langsniff(
+        "data", "build", "--input", str(data), "--seed", "3", "--eval-per-label", "10", "--fresh-splits", cache=tmp_path
+    )
     assert built.returncode == 0, built.stderr
     assert "cpp" in built.stdout and "sql" in built.stdout
     assert "120 labelled files in; dropped duplicates" in built.stdout

@@ -28,7 +28,9 @@ def fixture_records(groups=12, files=6):
                     template.format(name=f"f{rng.randrange(10**9)}", n=rng.randrange(10**6), m=rng.randrange(10**6))
                     for _ in range(8)
                 ]
-                records.append(Record("\n".join(blocks), label, f"{label}{group}/{index}", f"pkg:{label}{group}", "MIT"))
+                records.append(
+                    Record("\n".join(blocks), label, f"{label}{group}/{index}", f"pkg:{label}{group}", "MIT")
+                )
     return records
 
 

@@ -30,7 +30,11 @@ def test_exact_copies_keep_the_first():
 
 def test_same_text_under_two_labels_drops_every_copy():
     header = "#define MAX(a, b) ((a) > (b) ? (a) : (b))\nint twice(int x);\n"
-    records = [Record(header, "c", "x.h", "deb:x"), Record(header, "cpp", "y.h", "deb:y"), Record("int main() {}", "c", "m.c")]
+    records = [
+        Record(header, "c", "x.h", "deb:x"),
+        Record(header, "cpp", "y.h", "deb:y"),
+        Record("int main() {}", "c", "m.c"),
+    ]
     kept, report = drop_duplicates(records)
     assert [record.source for record in kept] == ["m.c"]
     assert report.cross_label == {"c": 1, "cpp": 1}
@@ -61,7 +65,9 @@ def test_boilerplate_differing_only_by_package_name_is_a_duplicate():
 def test_near_duplicate_with_a_small_edit_is_dropped():
     original = python_file(7)
     edited = original.replace("alpha", "alpha2", 1) + "\nprint('done')\n"
-    kept, report = drop_duplicates([Record(original, "python", "v1.py", "pypi:a"), Record(edited, "python", "v2.py", "pypi:b")])
+    kept, report = drop_duplicates(
+        [Record(original, "python", "v1.py", "pypi:a"), Record(edited, "python", "v2.py", "pypi:b")]
+    )
     assert [record.source for record in kept] == ["v1.py"]
     assert report.minhash == {"python": 1}
 
@@ -72,7 +78,11 @@ def test_different_files_are_all_kept():
 
 
 def test_vendored_copy_that_mentions_its_own_package_is_a_duplicate():
-    code = "//! moment.js locale\n" + "\n".join(f"moment.defineLocale('x{i}', {{ months: 'a_b_c' }});" for i in range(30))
-    records = [Record(code, "javascript", "moment/locale/et.js", "npm:moment"),
-               Record(code.replace("\n", "\n  "), "javascript", "lib/moment/locale/et.js", "deb:mediawiki")]
+    code = "//! moment.js locale\n" + "\n".join(
+        f"moment.defineLocale('x{i}', {{ months: 'a_b_c' }});" for i in range(30)
+    )
+    records = [
+        Record(code, "javascript", "moment/locale/et.js", "npm:moment"),
+        Record(code.replace("\n", "\n  "), "javascript", "lib/moment/locale/et.js", "deb:mediawiki"),
+    ]
     assert kept_sources(records) == ["moment/locale/et.js"]

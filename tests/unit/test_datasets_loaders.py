@@ -18,7 +18,7 @@ def write_csv(path, text):
 def test_csv_keeps_quotes_commas_and_newlines_inside_code(tmp_path):
     path = write_csv(
         tmp_path / "snippets.csv",
-        'code,language\n'
+        "code,language\n"
         '"printf(""a, b\\n"");\nreturn 0;",c\n'
         '"x = [1, 2]\nprint(""hi"")",python\n'
         '"std::cout << 1;",c++\n'
@@ -75,7 +75,9 @@ def test_folder_tree_is_labelled_by_extension(tmp_path):
     (tmp_path / "proj" / ".git" / "hook.py").write_text("print(1)\n")
     records = list(load_folder(tmp_path / "proj"))
     assert {(record.source, record.label) for record in records} == {
-        ("src/main.cpp", "cpp"), ("analysis.R", "r"), ("style.css", "css"),
+        ("src/main.cpp", "cpp"),
+        ("analysis.R", "r"),
+        ("style.css", "css"),
     }
 
 
@@ -120,7 +122,14 @@ def test_load_any_dispatches_on_suffix_and_rejects_the_rest(tmp_path):
 
 @pytest.mark.parametrize(
     ("name", "label"),
-    [("c++", "cpp"), ("C++", "cpp"), ("sqlite", "sql"), (" Python ", "python"), ("JS", "javascript"), ("klingon", None)],
+    [
+        ("c++", "cpp"),
+        ("C++", "cpp"),
+        ("sqlite", "sql"),
+        (" Python ", "python"),
+        ("JS", "javascript"),
+        ("klingon", None),
+    ],
 )
 def test_label_normalisation(name, label):
     assert normalize_label(name) == label

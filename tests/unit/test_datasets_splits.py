@@ -75,8 +75,11 @@ def test_a_big_package_with_several_labels_lands_in_training():
     records = [Record(f"docs {i}", "plaintext", f"docs/{i}", "pypi:Django") for i in range(300)]
     records += [Record(f"code {i}", "python", f"code/{i}", "pypi:Django") for i in range(30)]
     for group in range(30):
-        records += [Record(f"{label} {group} {i}", label, f"{group}/{i}", f"pypi:small{group}")
-                    for label in ("python", "plaintext") for i in range(10)]
+        records += [
+            Record(f"{label} {group} {i}", label, f"{group}/{i}", f"pypi:small{group}")
+            for label in ("python", "plaintext")
+            for i in range(10)
+        ]
     for seed in range(5):
         assignment = assign_splits(records, seed)
         assert assignment["pypi:Django"] == "train"

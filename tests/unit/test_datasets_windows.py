@@ -6,9 +6,9 @@ import pytest
 
 from langsniff.datasets.windows import fixed_window, random_window
 
-CODE = "\n\n" + "\n".join(
-    f"    value_{index} = compute({index})" if index % 4 else "" for index in range(200)
-) + "\n}\n\n"
+CODE = (
+    "\n\n" + "\n".join(f"    value_{index} = compute({index})" if index % 4 else "" for index in range(200)) + "\n}\n\n"
+)
 
 
 def test_random_window_is_deterministic_for_a_seed():
