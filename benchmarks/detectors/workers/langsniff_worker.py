@@ -31,4 +31,4 @@ def detect(code: str) -> dict:
 
 
 source = sys.argv[1] if len(sys.argv) > 1 else "model/default"
-serve(detect, f"langsniff {source}", {"threshold": classifier.threshold})
+serve(detect, f"langsniff {source} (threshold {classifier.threshold:.3f})", {"threshold": classifier.threshold})
