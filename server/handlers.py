@@ -97,7 +97,6 @@ def set_document_language(ls: LangsniffServer, *arguments: Any) -> dict[str, Any
     if language_id not in labels:
         raise invalid_params(f"unknown languageId {language_id!r}; this model knows {', '.join(labels)}")
     ls.announced.add(uri)
-    ls.debouncer.cancel(uri)
     message = (
         f"langsniff cannot change a document's language from the server: the editor implements "
         f"{constants.SET_DOCUMENT_LANGUAGE}. Set the language of {uri} to {ls.detector.name(language_id)} "

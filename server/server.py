@@ -129,9 +129,13 @@ class LangsniffServer(LanguageServer):
         )
 
     def schedule_detection(self, uri: str) -> None:
-        """After an open or a change: detect once the document has been quiet for debounceMs."""
+        """After an open or a change: classify once the document has been quiet for debounceMs.
+
+        The result warms the cache that hover and code actions read, and drives the
+        detection notice (sent once per document, when autoDetect is on).
+        """
         document = self.watched_document(uri)
-        if document is None or not self.settings.auto_detect or uri in self.announced:
+        if document is None:
             self.debouncer.cancel(uri)
             return
         version = document.version
@@ -144,9 +148,7 @@ class LangsniffServer(LanguageServer):
 
     def _current(self, uri: str, version: int | None) -> TextDocument | None:
         document = self.watched_document(uri)
-        if document is None or document.version != version or uri in self.announced:
-            return None
-        return document
+        return document if document is not None and document.version == version else None
 
     def _classify_if_current(self, uri: str, version: int | None) -> Prediction | None:
         # Runs on the worker: a version that was replaced while queued is not worth a model run.
@@ -163,19 +165,17 @@ class LangsniffServer(LanguageServer):
         except Exception:
             log.exception("detection failed for %s", uri)
             return
-        if prediction is None or self._current(uri, version) is None or not self.settings.auto_detect:
+        if prediction is None or self._current(uri, version) is None:
             return
-        if not is_detection(prediction, self.threshold):
-            return
-        self.announced.add(uri)
-        self.protocol.notify(
-            constants.LANGUAGE_DETECTED,
-            {
-                "uri": uri,
-                "version": version,
-                "languageId": prediction.label,
-                "confidence": prediction.confidence,
-                "probabilities": prediction.probabilities,
-            },
-        )
-
+        if self.settings.auto_detect and uri not in self.announced and is_detection(prediction, self.threshold):
+            self.announced.add(uri)
+            self.protocol.notify(
+                constants.LANGUAGE_DETECTED,
+                {
+                    "uri": uri,
+                    "version": version,
+                    "languageId": prediction.label,
+                    "confidence": prediction.confidence,
+                    "probabilities": prediction.probabilities,
+                },
+            )
