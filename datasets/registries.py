@@ -75,7 +75,8 @@ def _run(command: list[str], cwd: Path) -> None:
     except subprocess.TimeoutExpired:
         raise DownloadError(f"{' '.join(command)} timed out after {TIMEOUT_S} s") from None
     if proc.returncode != 0:
-        raise DownloadError(f"{' '.join(command)} failed: {_last_error(proc.stderr or proc.stdout) or f'exit {proc.returncode}'}")
+        message = _last_error(proc.stderr or proc.stdout) or f"exit {proc.returncode}"
+        raise DownloadError(f"{' '.join(command)} failed: {message}")
 
 
 def _last_error(output: str, limit: int = 300) -> str:
