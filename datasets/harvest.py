@@ -101,7 +101,8 @@ def select(manifest: Manifest, only: Sequence[str]) -> list[Package]:
         return list(manifest.packages)
     wanted = set(only)
     chosen = [
-        p for p in manifest.packages
+        p
+        for p in manifest.packages
         if p.name in wanted or p.spec in wanted or any(label in wanted for label, _ in p.labels)
     ]
     if not chosen:
@@ -117,13 +118,22 @@ def _harvest_package(manifest: Manifest, package: Package, cache: Path) -> tuple
     for label, by_sha in sorted(kept.items()):
         for sha, item in sorted(by_sha.items()):
             _write_blob(cache, sha, item.text)
-            rows.append({
-                "sha256": sha, "label": label, "registry": package.registry, "package": package.name,
-                "version": version, "path": item.path, "license": package.license,
-                "bytes": len(item.text.encode("utf-8")),
-            })
-    _write_atomic(cache / "harvest" / "packages" / f"{package.key}.jsonl",
-                  "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
+            rows.append(
+                {
+                    "sha256": sha,
+                    "label": label,
+                    "registry": package.registry,
+                    "package": package.name,
+                    "version": version,
+                    "path": item.path,
+                    "license": package.license,
+                    "bytes": len(item.text.encode("utf-8")),
+                }
+            )
+    _write_atomic(
+        cache / "harvest" / "packages" / f"{package.key}.jsonl",
+        "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows),
+    )
     return rows, dropped
 
 

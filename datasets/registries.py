@@ -49,8 +49,21 @@ def _pypi(package: Package, tmp: Path) -> Path:
     # Artifacts are chosen for a recent Python, not the running one, so the pins do not depend on it.
     # `--no-binary NAME`, not `:all:`: the latter also builds the sdist's build tools from source.
     binary = ["--only-binary", ":all:"] if package.artifact == "wheel" else ["--no-binary", package.name]
-    _run(["pip", "download", "--no-deps", "--quiet", "--python-version", TARGET_PYTHON, *binary, "-d", str(tmp),
-          f"{package.name}=={package.version}"], tmp)
+    _run(
+        [
+            "pip",
+            "download",
+            "--no-deps",
+            "--quiet",
+            "--python-version",
+            TARGET_PYTHON,
+            *binary,
+            "-d",
+            str(tmp),
+            f"{package.name}=={package.version}",
+        ],
+        tmp,
+    )
     return _single_file(tmp, "*", package)
 
 

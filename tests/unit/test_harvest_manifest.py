@@ -32,7 +32,10 @@ def write(tmp_path: Path, body: str) -> Path:
 
 
 def test_package_takes_label_defaults_or_its_own_globs(tmp_path):
-    manifest = load_manifest(write(tmp_path, """
+    manifest = load_manifest(
+        write(
+            tmp_path,
+            """
 [[package]]
 registry = "pypi"
 name = "flask"
@@ -48,7 +51,9 @@ version = "1.0.0"
 license = "MIT"
 labels = { python = ["src/*.py"] }
 cap = 7
-"""))
+""",
+        )
+    )
     flask, thing = manifest.packages
     assert flask.labels == (("python", ("**/*.py",)), ("plaintext", ("**/README*",)))
     assert flask.cap == 50 and flask.artifact == "wheel"
@@ -62,11 +67,23 @@ cap = 7
     ("body", "message"),
     [
         ('registry = "cargo"\nname = "x"\nversion = "1"\nlicense = "MIT"\nlabels = ["python"]', "registry 'cargo'"),
-        ('registry = "npm"\nname = "x"\nversion = "1"\nlicense = "MIT"\nlabels = ["cobol"]', "label 'cobol' is not declared"),
+        (
+            'registry = "npm"\nname = "x"\nversion = "1"\nlicense = "MIT"\nlabels = ["cobol"]',
+            "label 'cobol' is not declared",
+        ),
         ('registry = "npm"\nname = "x"\nlicense = "MIT"\nlabels = ["python"]', "has no 'version'"),
-        ('registry = "npm"\nname = "x"\nversion = "1"\nlicense = "MIT"\nlabels = ["python"]\ncap = 0', "cap must be a positive integer"),
-        ('registry = "pypi"\nname = "x"\nversion = "1"\nartifact = "egg"\nlicense = "MIT"\nlabels = ["python"]', "artifact 'egg'"),
-        ('registry = "npm"\nname = "x"\nversion = "1"\nlicense = "MIT"\nlabels = ["python"]\nglobs = ["*"]', "unknown key(s) globs"),
+        (
+            'registry = "npm"\nname = "x"\nversion = "1"\nlicense = "MIT"\nlabels = ["python"]\ncap = 0',
+            "cap must be a positive integer",
+        ),
+        (
+            'registry = "pypi"\nname = "x"\nversion = "1"\nartifact = "egg"\nlicense = "MIT"\nlabels = ["python"]',
+            "artifact 'egg'",
+        ),
+        (
+            'registry = "npm"\nname = "x"\nversion = "1"\nlicense = "MIT"\nlabels = ["python"]\nglobs = ["*"]',
+            "unknown key(s) globs",
+        ),
         ('registry = "npm"\nname = "x"\nversion = "1"\nlicense = "MIT"\nlabels = []', "labels must be a non-empty"),
     ],
 )
@@ -101,7 +118,10 @@ def test_globs_span_folders_only_with_double_star_and_are_case_sensitive():
 
 
 def test_select_by_name_spec_or_label(tmp_path):
-    manifest = load_manifest(write(tmp_path, """
+    manifest = load_manifest(
+        write(
+            tmp_path,
+            """
 [[package]]
 registry = "npm"
 name = "a"
@@ -115,7 +135,9 @@ name = "b"
 version = "2"
 license = "MIT"
 labels = ["plaintext"]
-"""))
+""",
+        )
+    )
     assert [p.name for p in select(manifest, ())] == ["a", "b"]
     assert [p.name for p in select(manifest, ["b"])] == ["b"]
     assert [p.name for p in select(manifest, ["npm:a@1"])] == ["a"]

@@ -104,11 +104,13 @@ def tar_bytes(files: dict[str, bytes | str], mode: str = "w:gz") -> bytes:
 
 
 def build_deb(root: Path, out: Path) -> None:
-    source = tar_bytes({
-        "demo-1.0/src/main.c": "#include <stdio.h>\n\nint main(void) {\n    puts(\"hi\");\n    return 0;\n}\n",
-        "demo-1.0/src/latin1.c": "/* caf\xe9 */\nint f(void) { return 1; }\n".encode("latin-1"),
-        "demo-1.0/README": "Demo is a small program that prints a greeting to the terminal for you.\n",
-    })
+    source = tar_bytes(
+        {
+            "demo-1.0/src/main.c": '#include <stdio.h>\n\nint main(void) {\n    puts("hi");\n    return 0;\n}\n',
+            "demo-1.0/src/latin1.c": "/* caf\xe9 */\nint f(void) { return 1; }\n".encode("latin-1"),
+            "demo-1.0/README": "Demo is a small program that prints a greeting to the terminal for you.\n",
+        }
+    )
     (root / "DEBIAN").mkdir(parents=True)
     (root / "DEBIAN" / "control").write_text(
         "Package: demo-source\nVersion: 1.0-1\nArchitecture: all\nMaintainer: A <a@example.org>\nDescription: demo\n"
@@ -153,7 +155,12 @@ def test_harvest_extracts_filters_caps_and_records(setup):
 
     js = [r for r in rows_of(cache, "npm__@demo+widgets__1.2.3") if r["label"] == "javascript"]
     kept_texts = {JS[r["path"]] for r in js}
-    candidates = sorted({hashlib.sha256(JS[p].encode()).hexdigest() for p in ("package/lib/a.js", "package/lib/b.js", "package/lib/c.js")})
+    candidates = sorted(
+        {
+            hashlib.sha256(JS[p].encode()).hexdigest()
+            for p in ("package/lib/a.js", "package/lib/b.js", "package/lib/c.js")
+        }
+    )
     assert sorted(r["sha256"] for r in js) == candidates[:2]  # cap 2, lowest hashes, duplicate counted once
     assert all("Generated" not in t and "node_modules" not in t for t in kept_texts)
     assert report.dropped["generated"] == 1 and report.dropped["minified"] == 1 and report.dropped["over cap"] == 1
