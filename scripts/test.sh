@@ -8,9 +8,9 @@ cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-echo "== Debian packages (Neovim for the editor test)"
+echo "== Debian packages (Neovim for the editor test, groff for the man-page prose test)"
 as_root apt-get update -qq
-DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq neovim >/dev/null
+DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq neovim groff >/dev/null
 
 echo "== Python package with its test extra (torch pinned to the CPU wheel by constraints.txt)"
 python3 -m pip install -q -c constraints.txt -e ".[test]"
