@@ -56,6 +56,8 @@ def test_build_then_stats_from_a_csv(tmp_path):
         (["data", "build", "--input", "good.csv", "--max-package-share", "0"], "--max-package-share must be in (0, 1]"),
         (["data", "build"], "no harvest in"),
         (["data", "stats"], "build the corpus first"),
+        (["data", "harvest", "--manifest", "nowhere.toml"], "nowhere.toml: no such manifest file"),
+        (["data", "harvest", "--jobs", "0"], "--jobs must be at least 1"),
     ],
 )
 def test_user_errors_exit_2_with_one_line(tmp_path, args, message):
