@@ -1,8 +1,9 @@
-"""Saved raw answers: every run keeps each detector's answers, and `--reuse` replays them.
+"""Saved raw answers: every run adds each detector's answers to a store, and `--reuse` replays them.
 
-A late rerun (a new langsniff model) then runs only the detectors that changed; the report
-says which detectors' answers were replayed, and from which run. Answers are keyed by the
-SHA-256 of the snippet, so a replay only serves the exact snippets it saw.
+A late rerun (a new langsniff model, a rebuilt corpus) then only computes what is new: a
+reused detector answers from the store the snippets it has already seen (keyed by the
+SHA-256 of the snippet) and is started for the others only. The report says which
+detectors were replayed, and from which run.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from .detectors import detector_class
+from .detectors import create, detector_class
 from .detectors.base import Answer, Detector, DetectorUnavailable, parse_answer
 
 
@@ -20,45 +21,69 @@ def snippet_key(code: str) -> str:
     return hashlib.sha256(code.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _store(folder: Path, name: str) -> Path:
+    return folder / f"{name}.json"
+
+
+def load_answers(folder: Path, name: str) -> dict:
+    """The saved store of one detector ({} when there is none)."""
+    path = _store(folder, name)
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
 def save_answers(folder: Path, detector: Detector, peak_rss_mb: float, answers: dict[str, Answer], when: str) -> Path:
-    """Write one detector's answers and what was measured about it to `<folder>/<name>.json`."""
+    """Add one detector's answers to its store, with what was measured about it in this run."""
     folder.mkdir(parents=True, exist_ok=True)
-    saved = {
-        "name": detector.name, "version": detector.version, "startup_s": detector.startup_s,
-        "peak_rss_mb": peak_rss_mb, "info": detector.info, "when": when,
-        "answers": {key: dataclasses.asdict(answer) for key, answer in answers.items()},
-    }
-    path = folder / f"{detector.name}.json"
-    path.write_text(json.dumps(saved), encoding="utf-8")
+    saved = load_answers(folder, detector.name)
+    if saved.get("version") != detector.version:
+        saved = {}
+    stored = {**saved.get("answers", {}), **{key: dataclasses.asdict(answer) for key, answer in answers.items()}}
+    live = not isinstance(detector, Replayed) or detector.live is not None
+    meta = ({"version": detector.version, "startup_s": detector.startup_s, "peak_rss_mb": peak_rss_mb,
+             "info": detector.info, "when": when} if live or not saved else
+            {key: saved[key] for key in ("version", "startup_s", "peak_rss_mb", "info", "when")})
+    path = _store(folder, detector.name)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps({"name": detector.name, **meta, "answers": stored}), encoding="utf-8")
+    temporary.replace(path)
     return path
 
 
 class Replayed(Detector):
-    """A detector whose answers come from a saved run; its verdicts are the real detector's."""
+    """A detector that answers from its store, started (once) only for snippets the store lacks.
 
-    def __init__(self, folder: Path, name: str, codes: list[str]) -> None:
-        path = folder / f"{name}.json"
-        if not path.is_file():
-            raise DetectorUnavailable(f"no saved answers at {path}: run it once without --reuse")
-        saved = json.loads(path.read_text(encoding="utf-8"))
+    Its verdicts are the real detector's. Cost figures come from the live worker when one
+    was needed, else from the run that saved the store.
+    """
+
+    def __init__(self, folder: Path, name: str, options: dict[str, str]) -> None:
+        saved = load_answers(folder, name)
+        if not saved:
+            raise DetectorUnavailable(f"no saved answers at {_store(folder, name)}: run it once without --reuse")
         self._answers = {key: parse_answer(row) for key, row in saved["answers"].items()}
-        missing = sum(snippet_key(code) not in self._answers for code in codes)
-        if missing:
-            raise DetectorUnavailable(f"saved answers at {path} miss {missing} of these snippets: run it without --reuse")
-        self._real = detector_class(name)
+        self._real, self._options = detector_class(name), options
+        self.live: Detector | None = None
         self.name, self.variants, self.note = name, self._real.variants, self._real.note
         self.version, self.startup_s, self.info = saved["version"], saved["startup_s"], saved["info"]
-        self._peak_rss_mb = saved["peak_rss_mb"]
-        self.replayed_from = saved["when"]
+        self._peak_rss_mb, self.replayed_from = saved["peak_rss_mb"], saved["when"]
 
     def detect(self, code: str) -> Answer:
-        return self._answers[snippet_key(code)]
+        key = snippet_key(code)
+        if key not in self._answers:
+            if self.live is None:
+                self.live = create(self.name, self._options)
+                if self.live.version != self.version:
+                    raise DetectorUnavailable(f"{self.name} is now {self.live.version}, its store {self.version}")
+                self.startup_s, self.info = self.live.startup_s, self.live.info
+            self._answers[key] = self.live.detect(code)
+        return self._answers[key]
 
     def verdicts(self, answer: Answer) -> dict:
         return self._real.verdicts(self, answer)
 
     def peak_rss_mb(self) -> float:
-        return self._peak_rss_mb
+        return self.live.peak_rss_mb() if self.live else self._peak_rss_mb
 
     def close(self) -> None:
-        pass
+        if self.live:
+            self.live.close()

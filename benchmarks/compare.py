@@ -47,8 +47,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=RESULTS, help="where the table and plots go")
     parser.add_argument("--answers", type=Path, default=None,
                         help="where each detector's raw answers are saved (default: <cache>/benchmarks/answers)")
-    parser.add_argument("--reuse", default="", help="comma-separated detectors whose saved answers are replayed "
-                        "instead of running them again (their cost figures come from the run that saved them)")
+    parser.add_argument("--reuse", default="", help="comma-separated detectors that answer from their saved answers "
+                        "where they have them, and run only for new snippets")
     return parser.parse_args(argv)
 
 
@@ -61,9 +61,9 @@ def _corpus(args: argparse.Namespace) -> Path | None:
     return None
 
 
-def _start(name: str, options: dict[str, str], replay: Path | None, codes: list[str], skipped: list[str]) -> Detector | None:
+def _start(name: str, options: dict[str, str], replay: Path | None, skipped: list[str]) -> Detector | None:
     try:
-        detector = Replayed(replay, name, codes) if replay else detectors.create(name, options)
+        detector = Replayed(replay, name, options) if replay else detectors.create(name, options)
     except detectors.DetectorUnavailable as reason:
         print(f"compare: skipping {name}: {reason}", file=sys.stderr)
         skipped.append(f"{name}: {reason}")
@@ -77,12 +77,11 @@ def _run(args: argparse.Namespace, names: list[str], sets: list[EvalSet]) -> tup
     """Start (or replay) every detector, run them side by side, save live answers, always stop them."""
     options = {"model": args.model} if args.model else {}
     reuse = {name.strip() for name in args.reuse.split(",")}
-    codes = [record.code for eval_set in sets for record in eval_set.records]
     answers_dir = args.answers or (args.cache or cache_dir()) / "benchmarks" / "answers"
     running, skipped = [], []
     try:
         for name in names:
-            detector = _start(name, options, answers_dir if name in reuse else None, codes, skipped)
+            detector = _start(name, options, answers_dir if name in reuse else None, skipped)
             if detector is not None:
                 running.append(detector)
         if not running:
@@ -90,8 +89,7 @@ def _run(args: argparse.Namespace, names: list[str], sets: list[EvalSet]) -> tup
         runs, answers = run_all(running, sets)
         when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         for detector, run, found in zip(running, runs, answers):
-            if not isinstance(detector, Replayed):
-                save_answers(answers_dir, detector, run.peak_rss_mb, found, when)
+            save_answers(answers_dir, detector, run.peak_rss_mb, found, when)
         return runs, skipped
     finally:
         for detector in running:
@@ -118,12 +116,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"compare: error: unknown detector(s) {', '.join(unknown)} (known: {', '.join(detectors.DETECTORS)})",
               file=sys.stderr)
         return 2
+    if "langsniff" in {name.strip() for name in args.reuse.split(",")}:
+        print("compare: error: langsniff always runs live (saved answers cannot tell a new model)", file=sys.stderr)
+        return 2
     try:
         sets = load_eval_sets(_corpus(args), args.eval if args.eval.is_dir() else None, args.per_label or None, args.seed)
         if not sets:
             raise DataError(f"no evaluation set found (no corpus, and no {args.eval})")
         runs, skipped = _run(args, names, sets)
-    except (DataError, RuntimeError) as error:  # bad input, or a worker that died mid-run
+    except (DataError, RuntimeError, detectors.DetectorUnavailable) as error:  # bad input, a worker that died
         print(f"compare: error: {error}", file=sys.stderr)
         return 2
     if not runs:

@@ -104,8 +104,8 @@ def write_report(path: Path, runs: Sequence[DetectorRun], sets: Sequence[EvalSet
     """The whole comparison in one Markdown file, plots referenced by relative path."""
     sizes = ", ".join(f"{column_name(s)}: {len(s.records)}" for s in sets)
     notes = [f"- **{run.name}**: {run.note}" for run in runs if run.note]
-    notes += [f"- **{run.name}**: answers replayed from the run of {run.replayed_from} (`--reuse`); its start-up, "
-              "memory and latency are from that run" for run in runs if run.replayed_from]
+    notes += [f"- **{run.name}**: answers replayed (`--reuse`) where saved by earlier runs (the store dates from "
+              f"{run.replayed_from}), run live for new snippets; its latency mixes both" for run in runs if run.replayed_from]
     parts = [
         "# langsniff beside other language detectors",
         f"Made by `{command}`. Snippets per set: {sizes}. Every detector sees the same snippets; "

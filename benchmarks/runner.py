@@ -40,8 +40,7 @@ def run_all(detectors: Sequence[Detector], sets: Sequence[EvalSet]) -> tuple[lis
 
     Returns the scored runs and, per detector, its raw answers by snippet key (for --reuse).
     """
-    runs = [DetectorRun(d.name, d.version, d.note, d.variants, d.startup_s, replayed_from=getattr(d, "replayed_from", ""))
-            for d in detectors]
+    runs = [DetectorRun(d.name, d.version, d.note, d.variants, d.startup_s) for d in detectors]
     answers: list[dict[str, Answer]] = [{} for _ in detectors]
     warmup = [record.code for eval_set in sets for record in eval_set.records][:WARMUP_SNIPPETS]
     for detector in detectors:
@@ -72,4 +71,6 @@ def run_all(detectors: Sequence[Detector], sets: Sequence[EvalSet]) -> tuple[lis
     for run, detector, times_ms in zip(runs, detectors, all_times):
         run.latency = latency(times_ms)
         run.peak_rss_mb = detector.peak_rss_mb()
+        run.startup_s = detector.startup_s  # a replayed detector may have started for new snippets
+        run.replayed_from = getattr(detector, "replayed_from", "")
     return runs, answers

@@ -29,3 +29,8 @@ def test_unknown_detector_is_a_clear_error(tmp_path, capsys):
 def test_no_evaluation_set_is_a_clear_error(tmp_path, capsys):
     assert main(["--corpus", str(tmp_path), "--eval", str(tmp_path / "missing")]) == 2
     assert "no evaluation set found" in capsys.readouterr().err
+
+
+def test_langsniff_is_never_replayed(capsys):
+    assert main(["--reuse", "magika,langsniff"]) == 2
+    assert "langsniff always runs live" in capsys.readouterr().err

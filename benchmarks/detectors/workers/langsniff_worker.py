@@ -3,12 +3,14 @@
 Usage: python langsniff_worker.py [MODEL_DIR]  (default: the shipped artifact, Classifier.default()).
 """
 
+import hashlib
 import json
 import sys
+from pathlib import Path
 
 import torch
 
-from langsniff.model.classifier import Classifier
+from langsniff.model.classifier import DEFAULT_ARTIFACT, Classifier
 from langsniff.model.prediction import ArtifactError
 
 from jsonlines import serve
@@ -30,5 +32,7 @@ def detect(code: str) -> dict:
     }
 
 
-source = sys.argv[1] if len(sys.argv) > 1 else "model/default"
-serve(detect, f"langsniff {source} (threshold {classifier.threshold:.3f})", {"threshold": classifier.threshold})
+folder = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_ARTIFACT
+weights = hashlib.sha256((folder / "model.safetensors").read_bytes()).hexdigest()[:12]  # a new model is a new version
+name = sys.argv[1] if len(sys.argv) > 1 else "model/default"
+serve(detect, f"langsniff {name} {weights} (threshold {classifier.threshold:.3f})", {"threshold": classifier.threshold})
