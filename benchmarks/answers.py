@@ -39,9 +39,17 @@ def save_answers(folder: Path, detector: Detector, peak_rss_mb: float, answers: 
         saved = {}
     stored = {**saved.get("answers", {}), **{key: dataclasses.asdict(answer) for key, answer in answers.items()}}
     live = not isinstance(detector, Replayed) or detector.live is not None
-    meta = ({"version": detector.version, "startup_s": detector.startup_s, "peak_rss_mb": peak_rss_mb,
-             "info": detector.info, "when": when} if live or not saved else
-            {key: saved[key] for key in ("version", "startup_s", "peak_rss_mb", "info", "when")})
+    meta = (
+        {
+            "version": detector.version,
+            "startup_s": detector.startup_s,
+            "peak_rss_mb": peak_rss_mb,
+            "info": detector.info,
+            "when": when,
+        }
+        if live or not saved
+        else {key: saved[key] for key in ("version", "startup_s", "peak_rss_mb", "info", "when")}
+    )
     path = _store(folder, detector.name)
     temporary = path.with_suffix(".tmp")
     temporary.write_text(json.dumps({"name": detector.name, **meta, "answers": stored}), encoding="utf-8")

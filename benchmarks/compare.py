@@ -34,21 +34,45 @@ RESULTS = Path(__file__).resolve().parent / "results"
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.compare", description=__doc__.splitlines()[0])
-    parser.add_argument("--detectors", default=",".join(detectors.DETECTORS),
-                        help="comma-separated detectors to run (default: all)")
+    parser.add_argument(
+        "--detectors", default=",".join(detectors.DETECTORS), help="comma-separated detectors to run (default: all)"
+    )
     parser.add_argument("--model", help="langsniff artifact folder (default: the shipped model/default)")
-    parser.add_argument("--cache", type=Path, default=None, help="langsniff cache folder (default: $LANGSNIFF_CACHE or ~/.cache/langsniff)")
-    parser.add_argument("--corpus", type=Path, default=None, help="corpus folder with eval/ sets (default: <cache>/corpus)")
-    parser.add_argument("--eval", type=Path, default=SHARED_EVAL, help="folder of linguist*.jsonl (default: ../shared/eval)")
-    parser.add_argument("--per-label", type=int, default=100, help="snippets per label per set, 0 for all (default: 100)")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        help="langsniff cache folder (default: $LANGSNIFF_CACHE or ~/.cache/langsniff)",
+    )
+    parser.add_argument(
+        "--corpus", type=Path, default=None, help="corpus folder with eval/ sets (default: <cache>/corpus)"
+    )
+    parser.add_argument(
+        "--eval", type=Path, default=SHARED_EVAL, help="folder of linguist*.jsonl (default: ../shared/eval)"
+    )
+    parser.add_argument(
+        "--per-label", type=int, default=100, help="snippets per label per set, 0 for all (default: 100)"
+    )
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--presets", type=Path, default=RESULTS / "presets.md",
-                        help="saved output of benchmarks/presets.py, for the training-throughput table")
+    parser.add_argument(
+        "--presets",
+        type=Path,
+        default=RESULTS / "presets.md",
+        help="saved output of benchmarks/presets.py, for the training-throughput table",
+    )
     parser.add_argument("--out", type=Path, default=RESULTS, help="where the table and plots go")
-    parser.add_argument("--answers", type=Path, default=None,
-                        help="where each detector's raw answers are saved (default: <cache>/benchmarks/answers)")
-    parser.add_argument("--reuse", default="", help="comma-separated detectors that answer from their saved answers "
-                        "where they have them, and run only for new snippets")
+    parser.add_argument(
+        "--answers",
+        type=Path,
+        default=None,
+        help="where each detector's raw answers are saved (default: <cache>/benchmarks/answers)",
+    )
+    parser.add_argument(
+        "--reuse",
+        default="",
+        help="comma-separated detectors that answer from their saved answers "
+        "where they have them, and run only for new snippets",
+    )
     return parser.parse_args(argv)
 
 
@@ -56,8 +80,10 @@ def _corpus(args: argparse.Namespace) -> Path | None:
     corpus = args.corpus or corpus_dir(args.cache or cache_dir())
     if (corpus / "eval").is_dir():
         return corpus
-    print(f"compare: no evaluation sets under {corpus}/eval (run `langsniff data build`): "
-          "using Linguist's samples only", file=sys.stderr)
+    print(
+        f"compare: no evaluation sets under {corpus}/eval (run `langsniff data build`): using Linguist's samples only",
+        file=sys.stderr,
+    )
     return None
 
 
@@ -96,13 +122,26 @@ def _run(args: argparse.Namespace, names: list[str], sets: list[EvalSet]) -> tup
             detector.close()
 
 
-def _write(out: Path, runs: list[DetectorRun], sets: list[EvalSet], command: str, skipped: list[str], presets: Path) -> None:
+def _write(
+    out: Path, runs: list[DetectorRun], sets: list[EvalSet], command: str, skipped: list[str], presets: Path
+) -> None:
     out.mkdir(parents=True, exist_ok=True)
     plots = [accuracy_plot(out / "accuracy_by_length.png", runs, sets), latency_plot(out / "latency.png", runs, sets)]
-    write_report(out / "comparison.md", runs, sets, command=command, skipped=skipped,
-                 plots=[str(p) for p in plots], throughput=throughput_lines(presets))
-    summary = {"command": command, "sets": {s.name: len(s.records) for s in sets},
-               "runs": [dataclasses.asdict(run) for run in runs], "skipped": skipped}
+    write_report(
+        out / "comparison.md",
+        runs,
+        sets,
+        command=command,
+        skipped=skipped,
+        plots=[str(p) for p in plots],
+        throughput=throughput_lines(presets),
+    )
+    summary = {
+        "command": command,
+        "sets": {s.name: len(s.records) for s in sets},
+        "runs": [dataclasses.asdict(run) for run in runs],
+        "skipped": skipped,
+    }
     (out / "comparison.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
     print(f"compare: wrote {out / 'comparison.md'}", file=sys.stderr)
 
@@ -113,14 +152,18 @@ def main(argv: list[str] | None = None) -> int:
     names = [name.strip() for name in args.detectors.split(",") if name.strip()]
     unknown = [name for name in names if name not in detectors.DETECTORS]
     if unknown:
-        print(f"compare: error: unknown detector(s) {', '.join(unknown)} (known: {', '.join(detectors.DETECTORS)})",
-              file=sys.stderr)
+        print(
+            f"compare: error: unknown detector(s) {', '.join(unknown)} (known: {', '.join(detectors.DETECTORS)})",
+            file=sys.stderr,
+        )
         return 2
     if "langsniff" in {name.strip() for name in args.reuse.split(",")}:
         print("compare: error: langsniff always runs live (saved answers cannot tell a new model)", file=sys.stderr)
         return 2
     try:
-        sets = load_eval_sets(_corpus(args), args.eval if args.eval.is_dir() else None, args.per_label or None, args.seed)
+        sets = load_eval_sets(
+            _corpus(args), args.eval if args.eval.is_dir() else None, args.per_label or None, args.seed
+        )
         if not sets:
             raise DataError(f"no evaluation set found (no corpus, and no {args.eval})")
         runs, skipped = _run(args, names, sets)

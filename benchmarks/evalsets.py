@@ -45,7 +45,9 @@ def sample_per_label(records: list[Record], per_label: int | None, seed: int = 0
     return chosen
 
 
-def load_eval_sets(corpus: Path | None, shared_eval: Path | None, per_label: int | None, seed: int = 0) -> list[EvalSet]:
+def load_eval_sets(
+    corpus: Path | None, shared_eval: Path | None, per_label: int | None, seed: int = 0
+) -> list[EvalSet]:
     """Test-split sets (when a corpus is given) then Linguist's (when its folder is given)."""
     sets: list[EvalSet] = []
     if corpus is not None:

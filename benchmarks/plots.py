@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
-from .evalsets import EvalSet  # noqa: E402
-from .report import column_name, row_name  # noqa: E402
-from .runner import DetectorRun  # noqa: E402
+from .evalsets import EvalSet
+from .report import column_name, row_name
+from .runner import DetectorRun
 
 # The variants drawn: each detector's own answer, plus what VS Code actually switches to.
 DRAWN = {"as answers", "VS Code rule"}
@@ -55,7 +55,9 @@ def latency_plot(path: Path, runs: Sequence[DetectorRun], sets: Sequence[EvalSet
     columns = [column_name(s) for s in sets]
     for run in runs:
         width = 2.8 if run.name == "langsniff" else 1.4
-        by_set.plot(columns, [run.latency_by_set[s.name].median_ms for s in sets], marker="o", linewidth=width, label=run.name)
+        by_set.plot(
+            columns, [run.latency_by_set[s.name].median_ms for s in sets], marker="o", linewidth=width, label=run.name
+        )
     by_set.set_title("Median time per snippet, by evaluation set")
     by_set.tick_params(axis="x", rotation=30)
     by_set.legend(fontsize=8)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 from .evalsets import EvalSet
 from .runner import DetectorRun
@@ -37,21 +37,40 @@ def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
-def metric_table(runs: Sequence[DetectorRun], sets: Sequence[EvalSet], metric: Callable[[Score], float | None],
-                 only: Callable[[DetectorRun, str], bool] = lambda run, variant: True, bold: bool = True) -> str:
+def metric_table(
+    runs: Sequence[DetectorRun],
+    sets: Sequence[EvalSet],
+    metric: Callable[[Score], float | None],
+    only: Callable[[DetectorRun, str], bool] = lambda run, variant: True,
+    bold: bool = True,
+) -> str:
     """One row per detector variant, one column per set, in percent; the best of each column in bold."""
     rows_data = [(run, variant) for run in runs for variant in run.variants if only(run, variant)]
     values = [[metric(run.scores[variant][s.name]) for s in sets] for run, variant in rows_data]
     best = [max((row[i] for row in values if row[i] is not None), default=None) for i in range(len(sets))]
-    rows = [[row_name(run, variant)] + [_cell(v, bold and v is not None and v == best[i] and v > 0) for i, v in enumerate(row)]
-            for (run, variant), row in zip(rows_data, values)]
+    rows = [
+        [row_name(run, variant)]
+        + [_cell(v, bold and v is not None and v == best[i] and v > 0) for i, v in enumerate(row)]
+        for (run, variant), row in zip(rows_data, values)
+    ]
     return markdown_table(["detector"] + [column_name(s) for s in sets], rows)
 
 
 def performance_table(runs: Sequence[DetectorRun]) -> str:
-    rows = [[run.name, run.version, f"{run.startup_s:.2f}", f"{run.peak_rss_mb:.0f}",
-             f"{run.latency.median_ms:.2f}", f"{run.latency.p95_ms:.2f}"] for run in runs]
-    return markdown_table(["detector", "version", "start-up (s)", "peak RSS (MB)", "median ms/snippet", "p95 ms/snippet"], rows)
+    rows = [
+        [
+            run.name,
+            run.version,
+            f"{run.startup_s:.2f}",
+            f"{run.peak_rss_mb:.0f}",
+            f"{run.latency.median_ms:.2f}",
+            f"{run.latency.p95_ms:.2f}",
+        ]
+        for run in runs
+    ]
+    return markdown_table(
+        ["detector", "version", "start-up (s)", "peak RSS (MB)", "median ms/snippet", "p95 ms/snippet"], rows
+    )
 
 
 def recall_tables(runs: Sequence[DetectorRun], sets: Sequence[EvalSet]) -> str:
@@ -59,10 +78,14 @@ def recall_tables(runs: Sequence[DetectorRun], sets: Sequence[EvalSet]) -> str:
     parts = []
     for eval_set in sets:
         labels = sorted({label for run in runs for label in run.scores["as answers"][eval_set.name].recall})
-        rows = [[run.name] + [_cell(run.scores["as answers"][eval_set.name].recall.get(label), False) for label in labels]
-                for run in runs]
-        parts.append(f"### {column_name(eval_set)} ({len(eval_set.records)} snippets)\n\n"
-                     + markdown_table(["detector"] + labels, rows))
+        rows = [
+            [run.name] + [_cell(run.scores["as answers"][eval_set.name].recall.get(label), False) for label in labels]
+            for run in runs
+        ]
+        parts.append(
+            f"### {column_name(eval_set)} ({len(eval_set.records)} snippets)\n\n"
+            + markdown_table(["detector"] + labels, rows)
+        )
     return "\n\n".join(parts)
 
 
@@ -76,55 +99,97 @@ def target_lines(runs: Sequence[DetectorRun], sets: Sequence[EvalSet]) -> list[s
     misses = []
     for s in sets:
         mine = ours.scores["as answers"][s.name].accuracy
-        rivals = [(row_name(run, v), run.scores[v][s.name].accuracy) for run in runs if run.name != OURS for v in run.variants]
+        rivals = [
+            (row_name(run, v), run.scores[v][s.name].accuracy) for run in runs if run.name != OURS for v in run.variants
+        ]
         if rivals:
             rival, theirs = max(rivals, key=lambda pair: pair[1])
             if mine <= theirs:
                 misses.append(f"{column_name(s)}: langsniff {mine:.1%} vs {rival} {theirs:.1%}")
-    lines.append("- More accurate than every other detector (any variant) on every set and length: "
-                  + ("**met**" if not misses else "**missed** on " + "; ".join(misses)))
+    lines.append(
+        "- More accurate than every other detector (any variant) on every set and length: "
+        + ("**met**" if not misses else "**missed** on " + "; ".join(misses))
+    )
     vscode = by_name.get(VSCODE)
     if vscode is None:
-        lines.append("- 40 points above VS Code's detector on 3-line windows, latency below it: VS Code's detector did not run.")
+        lines.append(
+            "- 40 points above VS Code's detector on 3-line windows, latency below it: VS Code's detector did not run."
+        )
         return lines
     for s in (s for s in sets if s.length == 3):
         mine = ours.scores["as answers"][s.name].accuracy
         variant, theirs = max(((v, vscode.scores[v][s.name].accuracy) for v in vscode.variants), key=lambda p: p[1])
         verdict = "**met**" if mine - theirs >= TARGET_MARGIN_3_LINES else "**missed**"
-        lines.append(f"- ≥ 40 points above VS Code's detector on {column_name(s)}: {verdict}: langsniff {mine:.1%} vs "
-                     f"VS Code's best variant ({variant}) {theirs:.1%}, {100 * (mine - theirs):+.1f} points")
+        lines.append(
+            f"- ≥ 40 points above VS Code's detector on {column_name(s)}: {verdict}: langsniff {mine:.1%} vs "
+            f"VS Code's best variant ({variant}) {theirs:.1%}, {100 * (mine - theirs):+.1f} points"
+        )
     faster = ours.latency.median_ms < vscode.latency.median_ms
-    lines.append(f"- Median latency below VS Code's detector's: {'**met**' if faster else '**missed**'}: "
-                 f"{ours.latency.median_ms:.2f} ms vs {vscode.latency.median_ms:.2f} ms per snippet")
+    lines.append(
+        f"- Median latency below VS Code's detector's: {'**met**' if faster else '**missed**'}: "
+        f"{ours.latency.median_ms:.2f} ms vs {vscode.latency.median_ms:.2f} ms per snippet"
+    )
     return lines
 
 
-def write_report(path: Path, runs: Sequence[DetectorRun], sets: Sequence[EvalSet], *, command: str,
-                 skipped: Sequence[str], plots: Sequence[str], throughput: Sequence[str]) -> None:
+def write_report(
+    path: Path,
+    runs: Sequence[DetectorRun],
+    sets: Sequence[EvalSet],
+    *,
+    command: str,
+    skipped: Sequence[str],
+    plots: Sequence[str],
+    throughput: Sequence[str],
+) -> None:
     """The whole comparison in one Markdown file, plots referenced by relative path."""
     sizes = ", ".join(f"{column_name(s)}: {len(s.records)}" for s in sets)
     notes = [f"- **{run.name}**: {run.note}" for run in runs if run.note]
-    notes += [f"- **{run.name}**: answers replayed (`--reuse`) where saved by earlier runs (the store dates from "
-              f"{run.replayed_from}), run live for new snippets; its latency mixes both" for run in runs if run.replayed_from]
+    notes += [
+        f"- **{run.name}**: answers replayed (`--reuse`) where saved by earlier runs (the store dates from "
+        f"{run.replayed_from}), run live for new snippets; its latency mixes both"
+        for run in runs
+        if run.replayed_from
+    ]
     parts = [
         "# langsniff beside other language detectors",
-        f"Made by `{command}`. Snippets per set: {sizes}. Every detector sees the same snippets; "
-        "a name that is not one of our labels counts as wrong; no answer counts as wrong, except on "
-        "prose (`plaintext`), where leaving the text alone is right.",
+        (
+            f"Made by `{command}`. Snippets per set: {sizes}. Every detector sees the same snippets; "
+            "a name that is not one of our labels counts as wrong; no answer counts as wrong, except on "
+            "prose (`plaintext`), where leaving the text alone is right."
+        ),
         *(f"![{Path(p).stem}]({Path(p).name})" for p in plots),
-        "## Targets (issue 7)", "\n".join(target_lines(runs, sets)),
-        "## Accuracy (%)", "Variants: *as answers* is the detector's own answer; *ours only* its best-ranked "
-        "candidate among our labels; see the notes below for the others.",
+        "## Targets (issue 7)",
+        "\n".join(target_lines(runs, sets)),
+        "## Accuracy (%)",
+        (
+            "Variants: *as answers* is the detector's own answer; *ours only* its best-ranked "
+            "candidate among our labels; see the notes below for the others."
+        ),
         metric_table(runs, sets, lambda s: s.accuracy),
-        "## Coverage at 97% precision (%)", "The largest share of snippets a detector can answer, most "
-        "confident first, while 97% of its answers are right (issue 9); — where it gives no confidence.",
+        "## Coverage at 97% precision (%)",
+        (
+            "The largest share of snippets a detector can answer, most confident first, while 97% of "
+            "its answers are right (issue 9); — where it gives no confidence."
+        ),
         metric_table(runs, sets, lambda s: s.coverage),
-        "## Answering rate (%)", "Share of snippets answered at all, for the variants that can abstain.",
-        metric_table(runs, sets, lambda s: s.answered,
-                     only=lambda run, v: any(sc.answered < 1 for sc in run.scores[v].values()), bold=False),
-        "## Cost", "Start-up: process start to model loaded and warmed. Latency: per snippet, timed inside "
-        "each detector's worker after warm-up, one thread each, over all sets.", performance_table(runs),
-        "## Notes", "\n".join(notes + [f"- skipped: {reason}" for reason in skipped]) or "- none",
+        "## Answering rate (%)",
+        "Share of snippets answered at all, for the variants that can abstain.",
+        metric_table(
+            runs,
+            sets,
+            lambda s: s.answered,
+            only=lambda run, v: any(sc.answered < 1 for sc in run.scores[v].values()),
+            bold=False,
+        ),
+        "## Cost",
+        (
+            "Start-up: process start to model loaded and warmed. Latency: per snippet, timed inside "
+            "each detector's worker after warm-up, one thread each, over all sets."
+        ),
+        performance_table(runs),
+        "## Notes",
+        "\n".join(notes + [f"- skipped: {reason}" for reason in skipped]) or "- none",
     ]
     if throughput:
         parts += ["## Training throughput", "\n".join(throughput)]

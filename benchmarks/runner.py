@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
-from .detectors.base import Answer, Detector, Verdict
 from .answers import snippet_key
+from .detectors.base import Answer, Detector, Verdict
 from .evalsets import EvalSet
 from .scoring import Latency, Score, latency, score
 
@@ -29,13 +29,15 @@ class DetectorRun:
     variants: tuple[str, ...]
     startup_s: float
     peak_rss_mb: float = float("nan")
-    latency: Latency = Latency(float("nan"), float("nan"))
+    latency: Latency = field(default_factory=lambda: Latency(float("nan"), float("nan")))
     latency_by_set: dict[str, Latency] = field(default_factory=dict)
     scores: dict[str, dict[str, Score]] = field(default_factory=dict)  # variant -> set name -> score
     replayed_from: str = ""  # when its answers were replayed from an earlier run (--reuse)
 
 
-def run_all(detectors: Sequence[Detector], sets: Sequence[EvalSet]) -> tuple[list[DetectorRun], list[dict[str, Answer]]]:
+def run_all(
+    detectors: Sequence[Detector], sets: Sequence[EvalSet]
+) -> tuple[list[DetectorRun], list[dict[str, Answer]]]:
     """Warm each detector up, then give every snippet of every set to each; times are the workers' own.
 
     Returns the scored runs and, per detector, its raw answers by snippet key (for --reuse).
@@ -66,8 +68,11 @@ def run_all(detectors: Sequence[Detector], sets: Sequence[EvalSet]) -> tuple[lis
             run.latency_by_set[eval_set.name] = latency(times[index])
             all_times[index].extend(times[index])
         accuracies = ", ".join(f"{run.name} {run.scores[run.variants[0]][eval_set.name].accuracy:.3f}" for run in runs)
-        print(f"  {eval_set.name} ({len(truths)} snippets, {time.perf_counter() - started:.0f} s): {accuracies}",
-              file=sys.stderr, flush=True)
+        print(
+            f"  {eval_set.name} ({len(truths)} snippets, {time.perf_counter() - started:.0f} s): {accuracies}",
+            file=sys.stderr,
+            flush=True,
+        )
     for run, detector, times_ms in zip(runs, detectors, all_times):
         run.latency = latency(times_ms)
         run.peak_rss_mb = detector.peak_rss_mb()

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 import numpy as np
-
 from langsniff.model.metrics import coverage_at_precision
 
 from .detectors.base import Verdict

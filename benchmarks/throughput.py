@@ -25,7 +25,7 @@ def read_tokens_per_s(text: str) -> dict[str, str]:
         if column is None:
             continue
         found = {}
-        for row in lines[index + 1:]:
+        for row in lines[index + 1 :]:
             cells = _cells(row)
             if set("".join(cells)) <= set("-: "):
                 continue
@@ -51,6 +51,13 @@ def throughput_lines(presets_file: Path | None) -> list[str]:
     if not ours:
         return [f"{presets_file} has no Markdown table with a tokens/s column."]
     rows = [f"| {name} | {value} | {_reference(name)} |" for name, value in ours.items()]
-    return [f"Measured by `benchmarks/presets.py` on this machine (2 cores), from `{presets_file.name}`; "
-            "reference figures from its published notebook (CPU, batch 4).", "",
-            "| preset | tokens/s here | reference tokens/s |", "|:---|---:|---:|", *rows]
+    return [
+        (
+            f"Measured by `benchmarks/presets.py` on this machine (2 cores), from `{presets_file.name}`; "
+            "reference figures from its published notebook (CPU, batch 4)."
+        ),
+        "",
+        "| preset | tokens/s here | reference tokens/s |",
+        "|:---|---:|---:|",
+        *rows,
+    ]

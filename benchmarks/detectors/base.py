@@ -11,9 +11,9 @@ import json
 import os
 import subprocess
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from langsniff.datasets.labels import normalize_label
 
@@ -84,7 +84,7 @@ class Detector:
     variants: tuple[str, ...] = ("as answers",)
     note: str = ""
     startup_s: float = 0.0
-    info: dict = {}  # what the worker said when ready, besides its version (langsniff: its threshold)
+    info: dict  # what the worker said when ready, besides its version (langsniff: its threshold)
 
     @classmethod
     def from_options(cls, options: dict[str, str]) -> Detector:
@@ -131,8 +131,14 @@ class WorkerDetector(Detector):
         worker_env = {**os.environ, "OMP_NUM_THREADS": "1", **(env or {})}
         try:
             self._process = subprocess.Popen(
-                list(command), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                text=True, encoding="utf-8", errors="replace", env=worker_env,
+                list(command),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                encoding="utf-8",
+                errors="replace",
+                env=worker_env,
             )
         except OSError as error:
             raise DetectorUnavailable(f"cannot start {command[0]}: {error}") from error

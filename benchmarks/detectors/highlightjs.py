@@ -7,8 +7,18 @@ from langsniff.datasets.labels import LABELS
 from .base import TOOLS, WORKERS, WorkerDetector, require
 
 # highlight.js names for our labels (HTML is its `xml` language, whose aliases include html).
-HLJS_OURS = {"c": "c", "cpp": "cpp", "css": "css", "html": "xml", "java": "java", "javascript": "javascript",
-             "python": "python", "r": "r", "sql": "sql", "plaintext": "plaintext"}
+HLJS_OURS = {
+    "c": "c",
+    "cpp": "cpp",
+    "css": "css",
+    "html": "xml",
+    "java": "java",
+    "javascript": "javascript",
+    "python": "python",
+    "r": "r",
+    "sql": "sql",
+    "plaintext": "plaintext",
+}
 
 
 class HighlightJS(WorkerDetector):
@@ -19,8 +29,9 @@ class HighlightJS(WorkerDetector):
     def __init__(self) -> None:
         node_modules = require(TOOLS / "node" / "node_modules" / "highlight.js", "highlight.js").parent
         ours = ",".join(HLJS_OURS[label] for label in LABELS if label in HLJS_OURS)
-        super().__init__(["node", str(WORKERS / "highlightjs_worker.js")],
-                         env={"NODE_PATH": str(node_modules), "HLJS_OURS": ours})
+        super().__init__(
+            ["node", str(WORKERS / "highlightjs_worker.js")], env={"NODE_PATH": str(node_modules), "HLJS_OURS": ours}
+        )
 
 
 DETECTOR = HighlightJS

@@ -20,9 +20,15 @@ class Linguist(WorkerDetector):
 
     def __init__(self) -> None:
         ruby = shutil.which("ruby")
-        probe = subprocess.run([ruby or "ruby", "-e", "require 'linguist'"], capture_output=True) if ruby else None
+        probe = (
+            subprocess.run([ruby or "ruby", "-e", "require 'linguist'"], capture_output=True, check=False)
+            if ruby
+            else None
+        )
         if probe is None or probe.returncode != 0:
-            raise DetectorUnavailable("GitHub Linguist is not installed: run `bash benchmarks/install_detectors.sh linguist`")
+            raise DetectorUnavailable(
+                "GitHub Linguist is not installed: run `bash benchmarks/install_detectors.sh linguist`"
+            )
         super().__init__([ruby, str(WORKERS / "linguist_worker.rb")])
 
 

@@ -20,7 +20,10 @@ class MagikaDetector(WorkerDetector):
         super().__init__([str(python), str(WORKERS / "magika_worker.py")])
 
     def verdicts(self, answer: Answer) -> dict[str, Verdict]:
-        return {"as answers": as_answered(answer), "model label": best_of_ours(answer) if answer.ranked else Verdict(None, None, False)}
+        return {
+            "as answers": as_answered(answer),
+            "model label": best_of_ours(answer) if answer.ranked else Verdict(None, None, False),
+        }
 
 
 DETECTOR = MagikaDetector

@@ -14,9 +14,9 @@ The package itself answers nothing for content under 20 characters.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
-from .base import TOOLS, Answer, Verdict, WorkerDetector, as_answered, best_of_ours, map_names, require, WORKERS
+from .base import TOOLS, WORKERS, Answer, Verdict, WorkerDetector, as_answered, best_of_ours, map_names, require
 
 EXPECTED_RELATIVE_CONFIDENCE = 0.2
 CORRECTIONS: dict[str, float] = {
@@ -49,7 +49,9 @@ class VSCode(WorkerDetector):
     note = "'as answers' is the model's top guess; 'VS Code rule' is what VS Code switches to (see vscode.py)"
 
     def __init__(self) -> None:
-        node_modules = require(TOOLS / "node" / "node_modules" / "@vscode" / "vscode-languagedetection", "VS Code's detector").parent.parent
+        node_modules = require(
+            TOOLS / "node" / "node_modules" / "@vscode" / "vscode-languagedetection", "VS Code's detector"
+        ).parent.parent
         super().__init__(["node", str(WORKERS / "vscode_worker.js")], env={"NODE_PATH": str(node_modules)})
 
     def verdicts(self, answer: Answer) -> dict[str, Verdict]:

@@ -1,12 +1,13 @@
 """The Markdown report: tables by evaluation set, targets met or missed, the throughput table."""
 
+from langsniff.datasets.records import Record
+
 from benchmarks.detectors.base import Verdict
 from benchmarks.evalsets import EvalSet
 from benchmarks.report import markdown_table, metric_table, target_lines, write_report
 from benchmarks.runner import DetectorRun
 from benchmarks.scoring import Latency, score
 from benchmarks.throughput import read_tokens_per_s, throughput_lines
-from langsniff.datasets.records import Record
 
 
 def make_sets():
@@ -48,11 +49,26 @@ def test_targets_report_met_and_missed_with_numbers():
 def test_write_report_writes_every_section(tmp_path):
     path = tmp_path / "comparison.md"
     runs = [make_run("langsniff", 2, 1.0), make_run("vscode", 1, 10.0)]
-    write_report(path, runs, make_sets(), command="python -m benchmarks.compare", skipped=["guesslang: not installed"],
-                 plots=[str(tmp_path / "latency.png")], throughput=["tokens table"])
+    write_report(
+        path,
+        runs,
+        make_sets(),
+        command="python -m benchmarks.compare",
+        skipped=["guesslang: not installed"],
+        plots=[str(tmp_path / "latency.png")],
+        throughput=["tokens table"],
+    )
     text = path.read_text()
-    for heading in ("## Targets", "## Accuracy", "## Coverage at 97% precision", "## Cost", "## Training throughput",
-                    "## Per-label recall", "skipped: guesslang: not installed", "![latency](latency.png)"):
+    for heading in (
+        "## Targets",
+        "## Accuracy",
+        "## Coverage at 97% precision",
+        "## Cost",
+        "## Training throughput",
+        "## Per-label recall",
+        "skipped: guesslang: not installed",
+        "![latency](latency.png)",
+    ):
         assert heading in text
 
 

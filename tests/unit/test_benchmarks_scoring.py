@@ -1,16 +1,21 @@
 """Scoring of verdicts by evaluation set: accuracy, recall, answering rate, coverage at 97% precision."""
 
 import pytest
+from langsniff.datasets.records import Record
 
 from benchmarks.detectors.base import Verdict
 from benchmarks.evalsets import sample_per_label
 from benchmarks.scoring import latency, score
-from langsniff.datasets.records import Record
 
 
 def test_accuracy_recall_and_answering_rate():
     truths = ["python", "python", "c", "plaintext"]
-    verdicts = [Verdict("python", 0.9, True), Verdict("r", 0.8, True), Verdict(None, None, False), Verdict(None, None, False)]
+    verdicts = [
+        Verdict("python", 0.9, True),
+        Verdict("r", 0.8, True),
+        Verdict(None, None, False),
+        Verdict(None, None, False),
+    ]
     result = score(truths, verdicts)
     assert result.n == 4
     assert result.accuracy == pytest.approx(0.5)  # python right, prose left alone
@@ -20,7 +25,12 @@ def test_accuracy_recall_and_answering_rate():
 
 def test_coverage_counts_abstentions_as_unanswered():
     truths = ["python"] * 4
-    verdicts = [Verdict("python", 0.9, True), Verdict("python", 0.8, True), Verdict("r", 0.2, True), Verdict(None, None, False)]
+    verdicts = [
+        Verdict("python", 0.9, True),
+        Verdict("python", 0.8, True),
+        Verdict("r", 0.2, True),
+        Verdict(None, None, False),
+    ]
     result = score(truths, verdicts)
     assert result.coverage == pytest.approx(0.5)  # the two confident right answers out of four snippets
     assert result.coverage_threshold == pytest.approx(0.8)

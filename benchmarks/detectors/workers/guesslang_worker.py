@@ -4,11 +4,11 @@ import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
-import tensorflow as tf  # noqa: E402
-from guesslang import Guess  # noqa: E402
-from importlib.metadata import version  # noqa: E402
+from importlib.metadata import version
 
-from jsonlines import serve  # noqa: E402
+import tensorflow as tf
+from guesslang import Guess
+from jsonlines import serve
 
 tf.config.threading.set_intra_op_parallelism_threads(1)
 tf.config.threading.set_inter_op_parallelism_threads(1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from typing import Callable
+from collections.abc import Callable
 
 WARMUP = "def main():\n    print('warm up')\n\nmain()\n"
 
@@ -26,7 +26,7 @@ def serve(detect: Callable[[str], dict], version: str, extra: dict | None = None
         started = time.perf_counter()
         try:
             row = detect(code)
-        except Exception as error:  # a detector failing on one snippet is an answer, not a crash
+        except Exception as error:  # noqa: BLE001 - a detector failing on one snippet is an answer, not a crash
             row = {"answer": None, "confidence": None, "ranked": [], "failed": repr(error)[:200]}
         row.setdefault("ms", (time.perf_counter() - started) * 1000)
         out.write(json.dumps(row) + "\n")

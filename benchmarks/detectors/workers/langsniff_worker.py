@@ -9,11 +9,9 @@ import sys
 from pathlib import Path
 
 import torch
-
+from jsonlines import serve
 from langsniff.model.classifier import DEFAULT_ARTIFACT, Classifier
 from langsniff.model.prediction import ArtifactError
-
-from jsonlines import serve
 
 try:
     classifier = Classifier.load(sys.argv[1]) if len(sys.argv) > 1 else Classifier.default()

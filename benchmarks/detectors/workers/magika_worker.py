@@ -1,8 +1,7 @@
 """Magika (Google) as a JSON-lines worker: its output label, score, and its model's own label."""
 
-from magika import Magika, __version__
-
 from jsonlines import serve
+from magika import Magika, __version__
 
 magika = Magika()
 

@@ -2,11 +2,10 @@
 
 import time
 
+from jsonlines import serve
 from pygments import __version__
 from pygments.lexers import _iter_lexerclasses, guess_lexer
 from pygments.util import ClassNotFound
-
-from jsonlines import serve
 
 LEXERS = list(_iter_lexerclasses())
 
