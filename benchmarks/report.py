@@ -89,40 +89,51 @@ def recall_tables(runs: Sequence[DetectorRun], sets: Sequence[EvalSet]) -> str:
     return "\n\n".join(parts)
 
 
-def target_lines(runs: Sequence[DetectorRun], sets: Sequence[EvalSet]) -> list[str]:
-    """The issue-7 targets, each marked met or missed with its numbers."""
-    by_name = {run.name: run for run in runs}
-    ours = by_name.get(OURS)
-    if ours is None:
-        return ["- langsniff did not run: no target can be checked."]
-    lines = []
+def _best(run: DetectorRun, set_name: str, variants: Sequence[str]) -> tuple[str, float]:
+    """The row name and accuracy of a run's most accurate variant among `variants` on one set."""
+    variant = max(variants, key=lambda v: run.scores[v][set_name].accuracy)
+    return row_name(run, variant), run.scores[variant][set_name].accuracy
+
+
+def _beats_all(ours: DetectorRun, rivals: Sequence[DetectorRun], sets: Sequence[EvalSet], any_variant: bool) -> str:
     misses = []
     for s in sets:
         mine = ours.scores["as answers"][s.name].accuracy
-        rivals = [
-            (row_name(run, v), run.scores[v][s.name].accuracy) for run in runs if run.name != OURS for v in run.variants
-        ]
-        if rivals:
-            rival, theirs = max(rivals, key=lambda pair: pair[1])
-            if mine <= theirs:
-                misses.append(f"{column_name(s)}: langsniff {mine:.1%} vs {rival} {theirs:.1%}")
-    lines.append(
-        "- More accurate than every other detector (any variant) on every set and length: "
-        + ("**met**" if not misses else "**missed** on " + "; ".join(misses))
-    )
-    vscode = by_name.get(VSCODE)
+        best = [_best(run, s.name, run.variants if any_variant else ("as answers",)) for run in rivals]
+        rival, theirs = max(best, key=lambda pair: pair[1])
+        if mine <= theirs:
+            inflated = " (trained on these samples)" if s.family == "linguist" and rival.startswith("linguist") else ""
+            misses.append(f"{column_name(s)}: langsniff {mine:.1%} vs {rival} {theirs:.1%}{inflated}")
+    return "**met**" if not misses else "**missed** on " + "; ".join(misses)
+
+
+def target_lines(runs: Sequence[DetectorRun], sets: Sequence[EvalSet]) -> list[str]:
+    """The issue-7 targets, each marked met or missed with its numbers.
+
+    As the issue words them, against each detector as it answers; the stricter reading,
+    against every variant (a rival's best guess among our labels), is shown beside.
+    """
+    by_name = {run.name: run for run in runs}
+    ours, vscode = by_name.get(OURS), by_name.get(VSCODE)
+    rivals = [run for run in runs if run.name != OURS]
+    if ours is None or not rivals:
+        return ["- langsniff and at least one other detector must run: no target can be checked."]
+    lines = [
+        f"- More accurate than every other detector, as each answers, on every set and length: "
+        f"{_beats_all(ours, rivals, sets, any_variant=False)}",
+        f"- Stricter, against every variant of every detector: {_beats_all(ours, rivals, sets, any_variant=True)}",
+    ]
     if vscode is None:
-        lines.append(
-            "- 40 points above VS Code's detector on 3-line windows, latency below it: VS Code's detector did not run."
-        )
-        return lines
+        return [*lines, "- 40 points above VS Code's detector on 3-line windows, latency below it: it did not run."]
     for s in (s for s in sets if s.length == 3):
         mine = ours.scores["as answers"][s.name].accuracy
-        variant, theirs = max(((v, vscode.scores[v][s.name].accuracy) for v in vscode.variants), key=lambda p: p[1])
+        theirs = vscode.scores["as answers"][s.name].accuracy
+        strict_name, strict = _best(vscode, s.name, vscode.variants)
         verdict = "**met**" if mine - theirs >= TARGET_MARGIN_3_LINES else "**missed**"
         lines.append(
             f"- ≥ 40 points above VS Code's detector on {column_name(s)}: {verdict}: langsniff {mine:.1%} vs "
-            f"VS Code's best variant ({variant}) {theirs:.1%}, {100 * (mine - theirs):+.1f} points"
+            f"{theirs:.1%}, {100 * (mine - theirs):+.1f} points (vs its best variant, {strict_name} "
+            f"{strict:.1%}: {100 * (mine - strict):+.1f})"
         )
     faster = ours.latency.median_ms < vscode.latency.median_ms
     lines.append(

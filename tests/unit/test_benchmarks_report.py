@@ -38,12 +38,20 @@ def test_metric_table_has_a_row_per_variant_and_bolds_the_best():
 
 def test_targets_report_met_and_missed_with_numbers():
     met = target_lines([make_run("langsniff", 2, 1.0), make_run("vscode", 1, 10.0)], make_sets())
-    assert "**met**" in met[0]
-    assert "+50.0 points" in met[1] and "**met**" in met[1]
-    assert "1.00 ms vs 10.00 ms" in met[2] and "**met**" in met[2]
+    assert "**met**" in met[0] and "**met**" in met[1]
+    assert "+50.0 points" in met[2] and "**met**" in met[2]
+    assert "1.00 ms vs 10.00 ms" in met[3] and "**met**" in met[3]
     missed = target_lines([make_run("langsniff", 1, 20.0), make_run("vscode", 2, 10.0)], make_sets())
     assert "**missed** on test 3: langsniff 50.0% vs vscode 100.0%" in missed[0]
     assert all("**missed**" in line for line in missed)
+
+
+def test_the_strict_target_counts_every_variant():
+    rival = make_run("magika", 1, 5.0, ("as answers", "model label"))
+    rival.scores["model label"] = make_run("x", 2, 1.0).scores["as answers"]
+    lines = target_lines([make_run("langsniff", 2, 1.0), rival], make_sets())
+    assert "**met**" in lines[0]
+    assert "**missed** on test 3: langsniff 100.0% vs magika (model label) 100.0%" in lines[1]
 
 
 def test_write_report_writes_every_section(tmp_path):
