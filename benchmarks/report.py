@@ -118,9 +118,9 @@ def target_lines(runs: Sequence[DetectorRun], sets: Sequence[EvalSet]) -> list[s
     rivals = [run for run in runs if run.name != OURS]
     if ours is None or not rivals:
         return ["- langsniff and at least one other detector must run: no target can be checked."]
+    as_answered = _beats_all(ours, rivals, sets, any_variant=False)
     lines = [
-        f"- More accurate than every other detector, as each answers, on every set and length: "
-        f"{_beats_all(ours, rivals, sets, any_variant=False)}",
+        f"- More accurate than every other detector, as each answers, on every set and length: {as_answered}",
         f"- Stricter, against every variant of every detector: {_beats_all(ours, rivals, sets, any_variant=True)}",
     ]
     if vscode is None:
