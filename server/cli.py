@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="langsniff-server",
         description="Language server that detects the programming language of untitled and plain-text documents.",
     )
+    parser.add_argument(
+        "--stdio", action="store_true", help="serve over stdio (the default; accepted because some clients pass it)"
+    )
     parser.add_argument("--tcp", action="store_true", help="serve over TCP instead of stdio (for debugging)")
     parser.add_argument("--host", default="127.0.0.1", help="TCP host (default: %(default)s)")
     parser.add_argument("--port", type=int, default=2087, help="TCP port (default: %(default)s)")
