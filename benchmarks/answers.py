@@ -73,7 +73,7 @@ class Replayed(Detector):
         self.live: Detector | None = None
         self.name, self.variants, self.note = name, self._real.variants, self._real.note
         self.version, self.startup_s, self.info = saved["version"], saved["startup_s"], saved["info"]
-        self._peak_rss_mb, self.replayed_from = saved["peak_rss_mb"], saved["when"]
+        self._peak_rss_mb, self._saved_when, self._new = saved["peak_rss_mb"], saved["when"], 0
 
     def detect(self, code: str) -> Answer:
         key = snippet_key(code)
@@ -84,7 +84,15 @@ class Replayed(Detector):
                     raise DetectorUnavailable(f"{self.name} is now {self.live.version}, its store {self.version}")
                 self.startup_s, self.info = self.live.startup_s, self.live.info
             self._answers[key] = self.live.detect(code)
+            self._new += 1
         return self._answers[key]
+
+    @property
+    def replayed_from(self) -> str:
+        """Where its answers and cost figures come from, for the report."""
+        if not self._new:
+            return f"the run of {self._saved_when} (start-up, memory and latency too)"
+        return f"the run of {self._saved_when}, and live for {self._new} new snippets (latency mixes both)"
 
     def verdicts(self, answer: Answer) -> dict:
         return self._real.verdicts(self, answer)

@@ -94,7 +94,7 @@ def _start(name: str, options: dict[str, str], replay: Path | None, skipped: lis
         print(f"compare: skipping {name}: {reason}", file=sys.stderr)
         skipped.append(f"{name}: {reason}")
         return None
-    how = f"replaying answers saved {detector.replayed_from}" if replay else f"started in {detector.startup_s:.2f} s"
+    how = "replaying its saved answers" if replay else f"started in {detector.startup_s:.2f} s"
     print(f"compare: {name} ({detector.version}) {how}", file=sys.stderr)
     return detector
 

@@ -157,10 +157,7 @@ def write_report(
     sizes = ", ".join(f"{column_name(s)}: {len(s.records)}" for s in sets)
     notes = [f"- **{run.name}**: {run.note}" for run in runs if run.note]
     notes += [
-        f"- **{run.name}**: answers replayed (`--reuse`) where saved by earlier runs (the store dates from "
-        f"{run.replayed_from}), run live for new snippets; its latency mixes both"
-        for run in runs
-        if run.replayed_from
+        f"- **{run.name}**: answers replayed (`--reuse`) from {run.replayed_from}" for run in runs if run.replayed_from
     ]
     parts = [
         "# langsniff beside other language detectors",

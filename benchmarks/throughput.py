@@ -46,7 +46,7 @@ def throughput_lines(presets_file: Path | None) -> list[str]:
     if presets_file is None:
         return []
     if not presets_file.exists():
-        return [f"{presets_file} not found: run `python benchmarks/presets.py > {presets_file}` first."]
+        return [f"`{presets_file.name}` not found: save the output of `python -m benchmarks.presets` there first."]
     ours = read_tokens_per_s(presets_file.read_text(encoding="utf-8"))
     if not ours:
         return [f"{presets_file} has no Markdown table with a tokens/s column."]

@@ -18,7 +18,7 @@ def test_replayed_answers_keep_the_vscode_rule_and_the_measurements(tmp_path):
     assert replayed.detect("x = 1") == ANSWER
     assert replayed.verdicts(ANSWER)["VS Code rule"] == Verdict("python", pytest.approx(0.65), True)
     assert (replayed.version, replayed.startup_s, replayed.peak_rss_mb()) == ("vscode 1.0", 0.4, 170.0)
-    assert replayed.replayed_from == "2026-11-30 10:00 UTC"
+    assert replayed.replayed_from.startswith("the run of 2026-11-30 10:00 UTC")
 
 
 def test_runs_add_to_the_store_and_a_new_version_starts_it_afresh(tmp_path):
