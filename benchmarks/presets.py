@@ -90,7 +90,9 @@ def table(rows: list[dict], minutes: float) -> str:
             f"| {row['tokens_per_second']:,} | {row['ms']:.2f} | {row['parameters'] / 1e6:.2f} M "
             f"| {row['bytes'] / 1e6:.1f} MB |"
         )
-    lines.append(f"\nEach preset trained {minutes:g} minutes on the same corpus (test split: held-out packages).")
+    lines.append(
+        f"\nEach preset trained {minutes:g} min on the same corpus, on a shared 2-core machine (test split: held-out packages)."
+    )
     return "\n".join(lines)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import random
+import sys
 import time
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -257,7 +258,7 @@ class Loop:
         self.state["history"].append(
             {"step": self.state["step"], "loss": round(loss, 4), "mean": round(mean, 4), **accuracy}
         )
-        bar.write(f"step {self.state['step']}: loss {loss:.3f} validation {mean:.4f} {accuracy}")
+        bar.write(f"step {self.state['step']}: loss {loss:.3f} validation {mean:.4f} {accuracy}", file=sys.stderr)
         if mean > self.state["best"]:
             self.state["best"], self.state["best_step"] = mean, self.state["step"]
             save_artifact(
