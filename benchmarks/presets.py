@@ -91,7 +91,8 @@ def table(rows: list[dict], minutes: float) -> str:
             f"| {row['bytes'] / 1e6:.1f} MB |"
         )
     lines.append(
-        f"\nEach preset trained {minutes:g} min on the same corpus, on a shared 2-core machine (test split: held-out packages)."
+        f"\nEach preset trained {minutes:g} min on the same corpus, on a shared 2-core machine "
+        "(test split: held-out packages)."
     )
     return "\n".join(lines)
 
