@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import torch
 
+from benchmarks.artifact_costs import artifact_bytes, median_predict_ms
 from langsniff.datasets.corpus import corpus_dir, load_eval_set
 from langsniff.datasets.loaders import load_jsonl
 from langsniff.datasets.paths import cache_dir
@@ -26,7 +24,6 @@ from langsniff.model.classifier import DEFAULT_ARTIFACT, Classifier
 from langsniff.model.evaluation import LENGTHS, evaluate, sample, set_name
 
 SHARED_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
-ARTIFACT_FILES = ("config.json", "model.safetensors", "tokenizer.json", "metrics.json")
 SNIPPET_TOKENS = 128
 LATENCY_RUNS = 200
 LOAD_SCRIPT = (
@@ -46,18 +43,6 @@ def snippets_of_tokens(classifier: Classifier, texts: list[str], tokens: int) ->
         if len(encoding.ids) >= tokens - 2:
             cut.append(text[: encoding.offsets[tokens - 3][1]])
     return cut
-
-
-def median_latency_ms(classifier: Classifier, texts: list[str]) -> float:
-    torch.set_num_threads(1)
-    for text in texts[:20]:
-        classifier.predict(text)
-    timings = []
-    for text in (texts * (LATENCY_RUNS // max(1, len(texts)) + 1))[:LATENCY_RUNS]:
-        started = time.perf_counter()
-        classifier.predict(text)
-        timings.append((time.perf_counter() - started) * 1000)
-    return statistics.median(timings)
 
 
 def load_seconds(folder: Path) -> float:
@@ -90,9 +75,9 @@ def measure(folder: Path, corpus: Path, shared_eval: Path, limit: int) -> dict:
         "linguist": {name: {k: s[k] for k in ("n", "accuracy", "coverage_at_97")} for name, s in linguist.items()},
         "prose_trigger_rate": triggers / prose_n if prose_n else None,
         "prose_n": prose_n,
-        "latency_ms": median_latency_ms(classifier, snippets[:100]),
+        "latency_ms": median_predict_ms(classifier, snippets[:100], LATENCY_RUNS, warmup=20),
         "load_seconds": load_seconds(folder),
-        "megabytes": sum((folder / f).stat().st_size for f in ARTIFACT_FILES if (folder / f).is_file()) / 1e6,
+        "megabytes": artifact_bytes(folder) / 1e6,
         "threshold": classifier.threshold,
     }
 

@@ -11,14 +11,13 @@ and the comparison report.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import torch
 
+from benchmarks.artifact_costs import artifact_bytes, median_predict_ms
 from langsniff.datasets.corpus import corpus_dir, load_eval_set
 from langsniff.datasets.paths import cache_dir
 from langsniff.model.classifier import Classifier
@@ -26,26 +25,7 @@ from langsniff.model.config import PRESETS
 from langsniff.model.evaluation import evaluate, sample
 from langsniff.model.training import TrainRequest, train
 
-ARTIFACT_FILES = ("config.json", "model.safetensors", "tokenizer.json", "metrics.json")
 LATENCY_RUNS = 50
-
-
-def artifact_bytes(folder: Path) -> int:
-    """Size of the files that ship (no checkpoint, no history)."""
-    return sum((folder / name).stat().st_size for name in ARTIFACT_FILES if (folder / name).is_file())
-
-
-def latency_ms(classifier: Classifier, texts: list[str]) -> float:
-    """Median milliseconds per `predict` on one thread, after a warm-up."""
-    torch.set_num_threads(1)
-    for text in texts[:5]:
-        classifier.predict(text)
-    timings = []
-    for text in (texts * (LATENCY_RUNS // max(1, len(texts)) + 1))[:LATENCY_RUNS]:
-        started = time.perf_counter()
-        classifier.predict(text)
-        timings.append((time.perf_counter() - started) * 1000)
-    return statistics.median(timings)
 
 
 def measure(name: str, corpus: Path, out: Path, minutes: float, per_set: int) -> dict:
@@ -72,7 +52,7 @@ def measure(name: str, corpus: Path, out: Path, minutes: float, per_set: int) ->
         "lines3": report["by_set"]["lines3"]["accuracy"],
         "lines10": report["by_set"]["lines10"]["accuracy"],
         "tokens_per_second": metrics["train"]["tokens_per_second"],
-        "ms": latency_ms(classifier, [r.code for r in sets["lines10"][:20]]),
+        "ms": median_predict_ms(classifier, [r.code for r in sets["lines10"][:20]], LATENCY_RUNS, warmup=5),
         "parameters": metrics["parameters"],
         "bytes": artifact_bytes(out),
     }
