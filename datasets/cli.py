@@ -43,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     harvest.add_argument(
         "--manifest", type=Path, default=None, help="manifest TOML (default: the one shipped with langsniff)"
     )
-    _add_cache(harvest)
+    add_cache_argument(harvest)
     harvest.add_argument("--jobs", type=int, default=4, help="parallel downloads (default: 4)")
     harvest.add_argument(
         "--only", nargs="+", default=[], metavar="NAME", help="restrict to these package names or labels"
@@ -56,7 +56,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Build <cache>/corpus from the harvest (or from --input): labels, "
         "deduplication, per-package cap, grouped splits, evaluation windows.",
     )
-    _add_cache(build)
+    add_cache_argument(build)
     build.add_argument(
         "--input",
         type=Path,
@@ -94,7 +94,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="print per label and split: files, snippets, MB, packages",
         description="Print the corpus statistics and write them to <cache>/corpus/stats.json.",
     )
-    _add_cache(stats)
+    add_cache_argument(stats)
     stats.add_argument("--json", action="store_true", help="print JSON instead of a table")
     stats.set_defaults(func=run_stats)
 
@@ -152,7 +152,8 @@ def _harvested(cache: Path):
     return read_harvest(cache)
 
 
-def _add_cache(parser: argparse.ArgumentParser) -> None:
+def add_cache_argument(parser: argparse.ArgumentParser) -> None:
+    """`--cache DIR`, the same on every command that reads or writes the cache folder."""
     parser.add_argument(
         "--cache",
         type=Path,

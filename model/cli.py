@@ -14,7 +14,6 @@ from pathlib import Path
 
 from langsniff.datasets import cli as data_cli
 from langsniff.datasets.errors import DataError
-from langsniff.datasets.paths import cache_dir
 from langsniff.model.prediction import ArtifactError
 
 EXPECTED_ERRORS = (DataError, ArtifactError, ValueError, OSError)
@@ -31,13 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_cache_and_corpus(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--cache",
-        type=Path,
-        default=cache_dir(),
-        metavar="DIR",
-        help=f"cache folder (default: $LANGSNIFF_CACHE or {cache_dir()})",
-    )
+    data_cli.add_cache_argument(parser)
     parser.add_argument(
         "--corpus", type=Path, default=None, metavar="DIR", help="corpus folder (default: <cache>/corpus)"
     )
