@@ -176,7 +176,10 @@ def run_detect(args: argparse.Namespace) -> int:
 def _read_text(name: str) -> str:
     """The input as text; ValueError for empty, binary or non-UTF-8 input."""
     where = "standard input" if name == "-" else name
-    data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except OSError as error:
+        raise ValueError(f"{where}: cannot be read ({error.strerror or error})") from error
     if b"\x00" in data:
         raise ValueError(f"{where}: looks like a binary file (contains NUL bytes), not text")
     try:

@@ -67,7 +67,12 @@ def test_detect_rejects_bad_input_clearly(artifact, tmp_path, capsys, content, m
 
 def test_detect_reports_a_missing_file(artifact, tmp_path, capsys):
     status, _, err = run(capsys, "detect", tmp_path / "absent.py", "--model", artifact)
-    assert status == 2 and "absent.py" in err
+    assert status == 2 and "absent.py: cannot be read (No such file or directory)" in err
+
+
+def test_detect_reports_a_folder_given_as_file(artifact, tmp_path, capsys):
+    status, _, err = run(capsys, "detect", tmp_path, "--model", artifact)
+    assert status == 2 and "cannot be read" in err
 
 
 def test_detect_reports_missing_and_corrupt_artifacts(artifact, code_file, tmp_path, capsys):
