@@ -11,8 +11,9 @@ from pathlib import PurePath
 
 PLAINTEXT = "plaintext"
 
-# The reference's nine languages plus the negative class, as VS Code languageIds.
-LABELS: tuple[str, ...] = ("c", "cpp", "css", "html", "java", "javascript", "python", "r", "sql", PLAINTEXT)
+# The reference's nine languages, the negative class, then the languages added in issue 8,
+# as VS Code languageIds. Training keeps this order for the labels its corpus has.
+ORIGINAL_LABELS: tuple[str, ...] = ("c", "cpp", "css", "html", "java", "javascript", "python", "r", "sql", PLAINTEXT)
 
 DISPLAY_NAMES: dict[str, str] = {
     "c": "C",
@@ -25,7 +26,37 @@ DISPLAY_NAMES: dict[str, str] = {
     "r": "R",
     "sql": "SQL",
     PLAINTEXT: "Plain Text",
+    "typescript": "TypeScript",
+    "go": "Go",
+    "rust": "Rust",
+    "ruby": "Ruby",
+    "php": "PHP",
+    "csharp": "C#",
+    "shellscript": "Shell Script",
+    "powershell": "PowerShell",
+    "bat": "Batch",
+    "json": "JSON",
+    "yaml": "YAML",
+    "toml": "TOML",
+    "ini": "Ini",
+    "xml": "XML",
+    "markdown": "Markdown",
+    "dockerfile": "Dockerfile",
+    "makefile": "Makefile",
+    "kotlin": "Kotlin",
+    "swift": "Swift",
+    "scala": "Scala",
+    "lua": "Lua",
+    "perl": "Perl",
+    "haskell": "Haskell",
+    "objective-c": "Objective-C",
+    "dart": "Dart",
+    "scss": "SCSS",
+    "less": "Less",
+    "vue": "Vue",
 }
+
+LABELS: tuple[str, ...] = tuple(DISPLAY_NAMES)
 
 # Other spellings (the reference CSV, Linguist, Pygments, highlight.js, Magika, guesslang,
 # VS Code's detector) of the labels above. Keys are lower-case.
@@ -61,6 +92,46 @@ ALIASES: dict[str, str] = {
     "txt": PLAINTEXT,
     "plain text": PLAINTEXT,
     "prose": PLAINTEXT,
+    "ts": "typescript",
+    "tsx": "typescript",
+    "typescriptreact": "typescript",
+    "golang": "go",
+    "rs": "rust",
+    "rb": "ruby",
+    "c#": "csharp",
+    "cs": "csharp",
+    "c-sharp": "csharp",
+    "shell": "shellscript",
+    "sh": "shellscript",
+    "bash": "shellscript",
+    "zsh": "shellscript",
+    "console": "shellscript",
+    "ps1": "powershell",
+    "pwsh": "powershell",
+    "posh": "powershell",
+    "batch": "bat",
+    "batchfile": "bat",
+    "cmd": "bat",
+    "dosbatch": "bat",
+    "yml": "yaml",
+    "cfg": "ini",
+    "dosini": "ini",
+    "svg": "xml",
+    "xsl": "xml",
+    "xslt": "xml",
+    "md": "markdown",
+    "docker": "dockerfile",
+    "make": "makefile",
+    "mk": "makefile",
+    "kt": "kotlin",
+    "kts": "kotlin",
+    "pl": "perl",
+    "perl5": "perl",
+    "hs": "haskell",
+    "objc": "objective-c",
+    "objectivec": "objective-c",
+    "obj-c": "objective-c",
+    "sass": "scss",
 }
 
 # File extensions that say a file's language. Lower-case `.r` is left out on purpose:
@@ -87,6 +158,64 @@ EXTENSIONS: dict[str, str] = {
     ".R": "r",
     ".sql": "sql",
     ".txt": PLAINTEXT,
+    ".ts": "typescript",
+    ".tsx": "typescript",
+    ".mts": "typescript",
+    ".cts": "typescript",
+    ".go": "go",
+    ".rs": "rust",
+    ".rb": "ruby",
+    ".rake": "ruby",
+    ".gemspec": "ruby",
+    ".php": "php",
+    ".cs": "csharp",
+    ".sh": "shellscript",
+    ".bash": "shellscript",
+    ".zsh": "shellscript",
+    ".ps1": "powershell",
+    ".psm1": "powershell",
+    ".psd1": "powershell",
+    ".bat": "bat",
+    ".cmd": "bat",
+    ".json": "json",
+    ".yml": "yaml",
+    ".yaml": "yaml",
+    ".toml": "toml",
+    ".ini": "ini",
+    ".xml": "xml",
+    ".xsd": "xml",
+    ".xsl": "xml",
+    ".xslt": "xml",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".dockerfile": "dockerfile",
+    ".mk": "makefile",
+    ".mak": "makefile",
+    ".kt": "kotlin",
+    ".kts": "kotlin",
+    ".swift": "swift",
+    ".scala": "scala",
+    ".lua": "lua",
+    ".pl": "perl",
+    ".pm": "perl",
+    ".hs": "haskell",
+    ".lhs": "haskell",
+    ".m": "objective-c",
+    ".dart": "dart",
+    ".scss": "scss",
+    ".less": "less",
+    ".vue": "vue",
+}
+
+# Files known by their whole name rather than an extension.
+FILE_NAMES: dict[str, str] = {
+    "Dockerfile": "dockerfile",
+    "Containerfile": "dockerfile",
+    "Makefile": "makefile",
+    "makefile": "makefile",
+    "GNUmakefile": "makefile",
+    "Rakefile": "ruby",
+    "Gemfile": "ruby",
 }
 
 
@@ -99,7 +228,9 @@ def normalize_label(name: str) -> str | None:
 
 
 def label_for_path(path: str | PurePath) -> str | None:
-    """The label a file name implies, by extension (case-sensitive only for `.R`)."""
+    """The label a file name implies, by whole name or extension (case-sensitive only for `.R`)."""
+    if PurePath(path).name in FILE_NAMES:
+        return FILE_NAMES[PurePath(path).name]
     suffix = PurePath(path).suffix
     if suffix in EXTENSIONS:
         return EXTENSIONS[suffix]
