@@ -51,6 +51,13 @@ def _add_train(commands) -> None:
     budget.add_argument("--epochs", type=int, help="epochs of steps_per_epoch steps (reproducible)")
     train.add_argument("--resume", action="store_true", help="continue from <out>/checkpoint if present")
     train.add_argument(
+        "--init",
+        type=Path,
+        default=None,
+        metavar="ARTIFACT",
+        help="start from a trained artifact's weights and tokenizer (its labels keep their rows; new labels start fresh)",
+    )
+    train.add_argument(
         "--set",
         action="append",
         default=[],
@@ -121,6 +128,7 @@ def run_train(args: argparse.Namespace) -> int:
         minutes=args.minutes,
         epochs=args.epochs,
         resume=args.resume,
+        init=args.init,
         overrides=overrides,
         half=args.half,
         progress=not args.no_progress,

@@ -48,6 +48,7 @@ class TrainRequest:
     minutes: float | None = None
     epochs: int | None = None
     resume: bool = False
+    init: Path | None = None
     overrides: dict[str, str] = field(default_factory=dict)
     half: bool = False
     progress: bool = True
@@ -126,8 +127,14 @@ def train(request: TrainRequest) -> dict[str, Any]:
     labels = ordered_labels(records)
     checkpoint = request.out / "checkpoint"
     resuming = request.resume and has_checkpoint(checkpoint)
+    source = None if resuming or request.init is None else load_artifact(request.init)
     if resuming:
         tokenizer = load_tokenizer(checkpoint / "tokenizer.json")
+    elif source is not None:
+        tokenizer = source[2]
+        check_same_shape(model_config, source[1].model, request.init)
+        checkpoint.mkdir(parents=True, exist_ok=True)
+        save_tokenizer(tokenizer, checkpoint / "tokenizer.json")
     else:
         tokenizer = build_tokenizer(tokenizer_texts(records, train_config.seed), train_config.vocab_size)
         checkpoint.mkdir(parents=True, exist_ok=True)
@@ -138,14 +145,41 @@ def train(request: TrainRequest) -> dict[str, Any]:
         labels=labels,
         display_names={label: display_name(label) for label in labels},
         preset=request.preset,
-        training={**train_config.to_dict(), "corpus": str(request.corpus)},
+        training={
+            **train_config.to_dict(),
+            "corpus": str(request.corpus),
+            **({"init": str(request.init)} if request.init else {}),
+        },
     )
     sets = validation_sets(request.corpus, train_config.seed, train_config.validation_per_set)
     loop = Loop(request, artifact, train_config, tokenizer, records, sets)
     if resuming:
         loop.resume(checkpoint)
+    elif source is not None:
+        warm_start(loop.encoder, source[0], source[1].labels, labels)
     loop.run()
     return finish(request, sets, loop.metrics())
+
+
+def check_same_shape(model: ModelConfig, source: ModelConfig, where: Path) -> None:
+    """A warm start needs the preset's shape; only the vocabulary and the label count may differ."""
+    mine = replace(model, vocab_size=0, n_labels=0)
+    theirs = replace(source, vocab_size=0, n_labels=0)
+    if mine != theirs:
+        differing = [f.name for f in fields(ModelConfig) if getattr(mine, f.name) != getattr(theirs, f.name)]
+        raise ValueError(f"{where}: its model differs from the preset's in {', '.join(differing)}; pass its --preset")
+
+
+def warm_start(encoder: Encoder, source: Encoder, source_labels: list[str], labels: list[str]) -> None:
+    """Copy a trained encoder into a new one: every weight, and the classifier row of each
+    label both know; a label the source did not have keeps its fresh row."""
+    weights = {name: tensor for name, tensor in source.state_dict().items() if not name.startswith("head.")}
+    encoder.load_state_dict(weights, strict=False)
+    with torch.no_grad():
+        for row, label in enumerate(labels):
+            if label in source_labels:
+                encoder.head.weight[row] = source.head.weight[source_labels.index(label)]
+                encoder.head.bias[row] = source.head.bias[source_labels.index(label)]
 
 
 def finish(request: TrainRequest, sets: dict[str, list[Record]], run: dict[str, Any]) -> dict[str, Any]:

@@ -35,14 +35,25 @@ TINY = [
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    root = tmp_path_factory.mktemp("e2e")
+    return build(tmp_path_factory.mktemp("e2e"), {})
+
+
+GO = [
+    'package main\n\nimport "fmt"\n\nfunc main() {\n\tnames := []string{"a", "b"}\n\tfor i, n := range names {\n\t\tfmt.Println(i, n)\n\t}\n}\n',
+    "package store\n\ntype Store struct {\n\tmu    sync.Mutex\n\titems map[string]int\n}\n\nfunc (s *Store) Get(key string) (int, bool) {\n\ts.mu.Lock()\n\tdefer s.mu.Unlock()\n\tv, ok := s.items[key]\n\treturn v, ok\n}\n",
+]
+
+
+def build(root: Path, extra: dict[str, tuple[str, list[str]]]) -> Path:
+    """A corpus from the fixture snippets (and variants), plus `extra` label -> (extension, texts)."""
     source = root / "files"
-    for label, texts in SNIPPETS.items():
+    labelled = {label: (EXTENSIONS[label], texts) for label, texts in SNIPPETS.items()} | extra
+    for label, (extension, texts) in labelled.items():
         folder = source / label
         folder.mkdir(parents=True)
         for index, text in enumerate(texts):
-            (folder / f"sample{index}{EXTENSIONS[label]}").write_text(text)
-            (folder / f"variant{index}{EXTENSIONS[label]}").write_text(text.replace("a", "e").replace("1", "7"))
+            (folder / f"sample{index}{extension}").write_text(text)
+            (folder / f"variant{index}{extension}").write_text(text.replace("a", "e").replace("1", "7"))
     cache = root / "cache"
     assert main(["data", "build", "--input", str(source), "--cache", str(cache), "--eval-per-label", "4"]) == 0
     return cache / "corpus"
@@ -102,3 +113,24 @@ def test_training_is_reproducible(corpus, tmp_path):
     first = json.loads((tmp_path / "a" / "history.json").read_text())
     second = json.loads((tmp_path / "b" / "history.json").read_text())
     assert first == second
+
+
+@pytest.mark.slow
+def test_warm_start_grows_the_label_set(corpus, tmp_path):
+    source = tmp_path / "nine"
+    assert train(corpus, source, 1) == 0
+    grown = build(tmp_path / "grown", {"go": (".go", GO * 3)})
+    out = tmp_path / "grown-artifact"
+    assert train(grown, out, 1, "--init", str(source)) == 0
+    config = json.loads((out / "config.json").read_text())
+    assert config["labels"] == [*EXTENSIONS, "go"]
+    assert config["training"]["init"] == str(source)
+    assert (out / "tokenizer.json").read_text() == (source / "tokenizer.json").read_text()
+    assert Classifier.load(out, threads=1).predict(GO[0]).label in config["labels"]
+
+
+@pytest.mark.slow
+def test_warm_start_from_a_missing_artifact_is_a_clear_error(corpus, tmp_path, capsys):
+    assert train(corpus, tmp_path / "out", 1, "--init", str(tmp_path / "nowhere")) != 0
+    error = capsys.readouterr().err
+    assert "nowhere" in error and "Traceback" not in error
