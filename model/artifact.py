@@ -36,6 +36,7 @@ class ArtifactConfig:
     display_names: dict[str, str]
     temperature: float = 1.0
     threshold: float = 0.9
+    thresholds: dict[int, float] = field(default_factory=dict)
     max_windows: int = 8
     preset: str = ""
     training: dict[str, Any] = field(default_factory=dict)
@@ -50,10 +51,19 @@ class ArtifactConfig:
             "max_windows": self.max_windows,
             "temperature": self.temperature,
             "threshold": self.threshold,
+            "thresholds_by_lines": {str(lines): value for lines, value in sorted(self.thresholds.items())},
             "model": self.model.to_dict(),
             "training": self.training,
             "versions": _versions(),
         }
+
+    def threshold_for(self, lines: int) -> float:
+        """The confidence a text of `lines` lines needs before it switches an editor: the
+        threshold of the shortest length that holds it, `threshold` beyond the longest."""
+        for most, value in sorted(self.thresholds.items()):
+            if lines <= most:
+                return value
+        return self.threshold
 
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> ArtifactConfig:
@@ -67,6 +77,7 @@ class ArtifactConfig:
             display_names=dict(values.get("display_names", {})),
             temperature=float(values.get("temperature", 1.0)),
             threshold=float(values.get("threshold", 0.9)),
+            thresholds={int(lines): float(value) for lines, value in values.get("thresholds_by_lines", {}).items()},
             max_windows=int(values.get("max_windows", 8)),
             preset=str(values.get("preset", "")),
             training=dict(values.get("training", {})),

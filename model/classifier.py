@@ -12,6 +12,7 @@ from pathlib import Path
 import torch
 from tokenizers import Tokenizer
 
+from langsniff.datasets.windows import content_lines
 from langsniff.model.artifact import ArtifactConfig, load_artifact
 from langsniff.model.calibration import combine_windows
 from langsniff.model.encoder import Encoder
@@ -54,7 +55,12 @@ class Classifier:
 
     @property
     def threshold(self) -> float:
+        """The threshold for texts longer than every tuned length (whole files)."""
         return self.config.threshold
+
+    def threshold_for(self, text: str) -> float:
+        """The confidence `text` needs to switch an editor, by its number of lines."""
+        return self.config.threshold_for(len(content_lines(text)) if text.strip() else 0)
 
     @property
     def temperature(self) -> float:
@@ -72,7 +78,7 @@ class Classifier:
         """Answers for several texts, their windows batched together."""
         documents, log_probs = self._score(texts, self.config.temperature)
         predictions = []
-        for scores, document in zip(log_probs, documents):
+        for text, scores, document in zip(texts, log_probs, documents):
             if document is None:
                 predictions.append(self._empty())
                 continue
@@ -86,6 +92,7 @@ class Classifier:
                     tokens=document.tokens,
                     windows=len(document.windows),
                     truncated=document.truncated,
+                    threshold=self.threshold_for(text),
                 )
             )
         return predictions

@@ -163,8 +163,8 @@ def run_detect(args: argparse.Namespace) -> int:
                 {
                     "label": prediction.label,
                     "confidence": prediction.confidence,
-                    "above_threshold": prediction.confidence >= classifier.threshold,
-                    "threshold": classifier.threshold,
+                    "above_threshold": prediction.sure,
+                    "threshold": prediction.threshold,
                     "probabilities": prediction.probabilities,
                     "tokens": prediction.tokens,
                     "windows": prediction.windows,
@@ -174,7 +174,7 @@ def run_detect(args: argparse.Namespace) -> int:
         )
         return 0
     names = classifier.display_names
-    sure = "" if prediction.confidence >= classifier.threshold else " (below the detection threshold)"
+    sure = "" if prediction.sure else f" (below the detection threshold, {prediction.threshold:.0%} for this length)"
     print(f"{prediction.label}{sure}")
     for label, probability in prediction.top(args.top):
         print(f"  {names[label]:<12} {probability:7.2%}")

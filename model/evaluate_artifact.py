@@ -53,7 +53,7 @@ def run_evaluation(
     plot_by_set(report, out / "accuracy_by_length.png")
     print(
         f"{name}: accuracy {report['accuracy']:.4f} over {sum(len(s) for s in sets.values())} texts "
-        f"(threshold {classifier.threshold:.3f})\n"
+        f"(thresholds by lines {thresholds_text(classifier)})\n"
     )
     print(by_set_table(report), "\n")
     print(per_label_table(report), "\n")
@@ -61,6 +61,12 @@ def run_evaluation(
     print(f"wrote {out / 'metrics.json'}, {out / 'confusion.png'}, {out / 'accuracy_by_length.png'}")
     _record(artifact, name, report)
     return report
+
+
+def thresholds_text(classifier: Classifier) -> str:
+    """`<=1: 0.99, <=3: 0.95, ..., longer: 0.86`: the confidence each snippet length needs."""
+    parts = [f"<={lines}: {value:.3f}" for lines, value in sorted(classifier.config.thresholds.items())]
+    return ", ".join([*parts, f"longer: {classifier.threshold:.3f}"])
 
 
 def _record(artifact: Path, name: str, report: dict[str, Any]) -> None:

@@ -50,23 +50,25 @@ def sample(records: Sequence[Record], limit: int, seed: int = 0) -> list[Record]
     return random.Random(seed).sample(list(records), limit)
 
 
-def predict_all(classifier: Classifier, records: Sequence[Record]) -> tuple[list[str], list[float]]:
-    """Predicted labels and confidences for every record, in chunks."""
-    labels, confidences = [], []
+def predict_all(classifier: Classifier, records: Sequence[Record]) -> tuple[list[str], list[float], list[bool]]:
+    """Predicted labels, confidences and whether each clears its threshold, in chunks."""
+    labels, confidences, sure = [], [], []
     for start in range(0, len(records), CHUNK):
         for prediction in classifier.predict_batch([r.code for r in records[start : start + CHUNK]]):
             labels.append(prediction.label)
             confidences.append(prediction.confidence)
-    return labels, confidences
+            sure.append(prediction.sure)
+    return labels, confidences, sure
 
 
 def score(
-    truth: Sequence[str], predicted: Sequence[str], confidences: Sequence[float], threshold: float
+    truth: Sequence[str], predicted: Sequence[str], confidences: Sequence[float], sure: Sequence[bool]
 ) -> dict[str, Any]:
-    """Accuracy, calibration, coverage at 97% precision and behaviour at `threshold` for one set."""
+    """Accuracy, calibration, coverage at 97% precision, and what the artifact's thresholds
+    do (`sure`: the answers that clear theirs) for one set."""
     correct = [t == p for t, p in zip(truth, predicted)]
     coverage, needed = coverage_at_precision(confidences, correct, TARGET_PRECISION)
-    answered = [right for right, conf in zip(correct, confidences) if conf >= threshold]
+    answered = [right for right, ok in zip(correct, sure) if ok]
     return {
         "n": len(truth),
         "accuracy": sum(correct) / len(correct) if correct else 0.0,
@@ -75,7 +77,7 @@ def score(
         "confidence_at_97": needed,
         "answered_at_threshold": len(answered) / len(correct) if correct else 0.0,
         "precision_at_threshold": sum(answered) / len(answered) if answered else 1.0,
-        "prose_trigger_rate": trigger_rate(truth, predicted, confidences, threshold),
+        "prose_trigger_rate": trigger_rate(truth, predicted, sure),
         "prose_n": sum(t == "plaintext" for t in truth),
     }
 
@@ -86,8 +88,8 @@ def evaluate(classifier: Classifier, sets: dict[str, Sequence[Record]]) -> dict[
     all_truth, all_predicted, by_set = [], [], {}
     for name, records in sets.items():
         truth = [record.label for record in records]
-        predicted, confidences = predict_all(classifier, records)
-        by_set[name] = score(truth, predicted, confidences, classifier.threshold)
+        predicted, confidences, sure = predict_all(classifier, records)
+        by_set[name] = score(truth, predicted, confidences, sure)
         by_set[name]["confusion"] = confusion_matrix(truth, predicted, labels)
         all_truth += truth
         all_predicted += predicted
@@ -96,6 +98,7 @@ def evaluate(classifier: Classifier, sets: dict[str, Sequence[Record]]) -> dict[
     return {
         "labels": labels,
         "threshold": classifier.threshold,
+        "thresholds_by_lines": dict(classifier.config.thresholds),
         "accuracy": correct / len(all_truth) if all_truth else 0.0,
         "per_label": per_label_scores(counts, labels),
         "confusion": counts,

@@ -76,12 +76,10 @@ def per_label_scores(counts: list[list[int]], labels: Sequence[str]) -> dict[str
     return scores
 
 
-def trigger_rate(
-    truth: Sequence[str], predicted: Sequence[str], confidences: Sequence[float], threshold: float
-) -> float:
+def trigger_rate(truth: Sequence[str], predicted: Sequence[str], sure: Sequence[bool]) -> float:
     """Share of prose (`plaintext` texts) that would switch the editor to a language:
-    predicted as code with at least `threshold` confidence."""
-    prose = [(guess, conf) for true, guess, conf in zip(truth, predicted, confidences) if true == PLAINTEXT]
+    predicted as code with a confidence at or above its threshold (`sure`)."""
+    prose = [(guess, ok) for true, guess, ok in zip(truth, predicted, sure) if true == PLAINTEXT]
     if not prose:
         return 0.0
-    return sum(guess != PLAINTEXT and conf >= threshold for guess, conf in prose) / len(prose)
+    return sum(guess != PLAINTEXT and ok for guess, ok in prose) / len(prose)

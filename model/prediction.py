@@ -15,7 +15,9 @@ class Prediction:
 
     `probabilities` holds every label of the artifact, calibrated, highest first.
     `tokens` is how many tokens the model read; `truncated` is true when the text was
-    longer than the windows the model reads, so part of it was not seen.
+    longer than the windows the model reads, so part of it was not seen. `threshold` is
+    the confidence a text of this length needs to switch an editor (the artifact's,
+    chosen on validation data); 1.0 means never.
     """
 
     label: str
@@ -24,6 +26,12 @@ class Prediction:
     tokens: int
     windows: int = 1
     truncated: bool = False
+    threshold: float = 1.0
+
+    @property
+    def sure(self) -> bool:
+        """Whether the answer clears the artifact's threshold for a text of this length."""
+        return self.confidence >= self.threshold
 
     def top(self, k: int) -> list[tuple[str, float]]:
         """The k most likely labels with their probabilities."""

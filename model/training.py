@@ -188,6 +188,7 @@ def finish(request: TrainRequest, sets: dict[str, list[Record]], run: dict[str, 
     encoder, config, tokenizer = load_artifact(request.out)
     tuned = tune(Classifier(encoder, config, tokenizer), sets)
     config.temperature, config.threshold = tuned["temperature"], tuned["threshold"]
+    config.thresholds = tuned["thresholds_by_lines"]
     metrics = {**read_json(request.out / METRICS), **run}
     metrics["calibration"] = tuned
     metrics["validation"] = evaluate(Classifier(encoder, config, tokenizer), sets)

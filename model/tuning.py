@@ -1,7 +1,9 @@
-"""Fitting an artifact's temperature and default threshold on validation texts of mixed lengths.
+"""Fitting an artifact's temperature and its thresholds on validation texts of mixed lengths.
 
-The threshold is the confidence where coverage at 97% precision is reached (issue 9), so
+A threshold is the confidence where coverage at 97% precision is reached (issue 9), so
 the server's detection notice fires exactly on answers that are right 97% of the time.
+Short snippets are harder, so each snippet length gets its own threshold, chosen on that
+length's validation windows; a shorter length never gets a lower threshold than a longer one.
 """
 
 from __future__ import annotations
@@ -12,17 +14,19 @@ from typing import Any
 from langsniff.datasets.records import Record
 from langsniff.model.calibration import combine_windows, fit_temperature
 from langsniff.model.classifier import Classifier
-from langsniff.model.evaluation import TARGET_PRECISION
+from langsniff.model.evaluation import LENGTHS, TARGET_PRECISION, set_name
 from langsniff.model.metrics import coverage_at_precision, expected_calibration_error, trigger_rate
 
 
 def tune(classifier: Classifier, sets: dict[str, Sequence[Record]]) -> dict[str, Any]:
-    """Fit the temperature and threshold on all `sets` pooled; returns them with ECE before and after."""
+    """Fit the temperature on all `sets` pooled and a threshold per snippet length (sets named
+    by `set_name`); returns them with ECE before and after and the prose trigger rate."""
     labels = classifier.labels
     index = {label: i for i, label in enumerate(labels)}
-    records = [r for records in sets.values() for r in records if r.label in index and r.code.strip()]
-    if not records:
+    named = [(name, r) for name, records in sets.items() for r in records if r.label in index and r.code.strip()]
+    if not named:
         raise ValueError("no validation texts with a known label to calibrate on")
+    records = [r for _, r in named]
     _, logits = classifier.window_logits([r.code for r in records])
     targets = [index[r.label] for r in records]
     temperature = fit_temperature(logits, targets, len(labels))
@@ -32,12 +36,41 @@ def tune(classifier: Classifier, sets: dict[str, Sequence[Record]]) -> dict[str,
         confidences, guesses = probs.max(dim=-1)
         correct = [int(g) == t for g, t in zip(guesses.tolist(), targets)]
         result[f"ece_{name}"] = expected_calibration_error(confidences.tolist(), correct)
-    coverage, threshold = coverage_at_precision(confidences.tolist(), correct, TARGET_PRECISION)
+    confidence = confidences.tolist()
+    by_length = length_thresholds([name for name, _ in named], confidence, correct)
+    threshold = by_length.pop(None, min(by_length.values()))
+    needed = [by_length.get(length, threshold) for length in (LENGTH_OF.get(name) for name, _ in named)]
     predicted = [labels[g] for g in guesses.tolist()]
     truth = [r.label for r in records]
+    sure = [c >= t for c, t in zip(confidence, needed)]
+    answered = [right for right, ok in zip(correct, sure) if ok]
     result.update(
         threshold=threshold,
-        coverage_at_97=coverage,
-        prose_trigger_rate=trigger_rate(truth, predicted, confidences.tolist(), threshold),
+        thresholds_by_lines=by_length,
+        coverage_at_97=len(answered) / len(correct),
+        precision_at_thresholds=sum(answered) / len(answered) if answered else 1.0,
+        prose_trigger_rate=trigger_rate(truth, predicted, sure),
     )
     return result
+
+
+LENGTH_OF = {set_name(length): length for length in LENGTHS}
+
+
+def length_thresholds(
+    names: Sequence[str], confidences: Sequence[float], correct: Sequence[bool]
+) -> dict[int | None, float]:
+    """The 97%-precision threshold of each snippet length present (None: whole files and any
+    set not named by length), raised where needed so shorter never needs less than longer."""
+    groups: dict[int | None, tuple[list[float], list[bool]]] = {}
+    for name, confidence, right in zip(names, confidences, correct):
+        group = groups.setdefault(LENGTH_OF.get(name), ([], []))
+        group[0].append(confidence)
+        group[1].append(right)
+    ordered = sorted(groups, key=lambda length: float("inf") if length is None else length, reverse=True)
+    thresholds: dict[int | None, float] = {}
+    floor = 0.0
+    for length in ordered:
+        floor = max(floor, coverage_at_precision(*groups[length], TARGET_PRECISION)[1])
+        thresholds[length] = floor
+    return thresholds

@@ -101,7 +101,12 @@ def main(argv: list[str] | None = None) -> int:
             return fail(str(error))
         except OSError as error:
             return fail(f"cannot read the model: {error}")
-    log.info("model loaded: %d labels, threshold %.3f", len(classifier.labels), classifier.threshold)
+    log.info(
+        "model loaded: %d labels, threshold %.3f (by lines: %s)",
+        len(classifier.labels),
+        classifier.threshold,
+        classifier.config.thresholds or "none",
+    )
     server = create_server(Detector(classifier), package_version())
     if args.tcp:
         server.start_tcp(args.host, args.port)

@@ -57,7 +57,7 @@ async def hover(ls: LangsniffServer, params: types.HoverParams) -> types.Hover |
     if document is None or not _has_text(document) or not _inside(document, params.position):
         return None
     prediction = await ls.classify(document)
-    markdown = ls.detector.hover_markdown(prediction, ls.threshold)
+    markdown = ls.detector.hover_markdown(prediction, ls.threshold(prediction))
     return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=markdown))
 
 
@@ -84,7 +84,7 @@ async def code_action(ls: LangsniffServer, params: types.CodeActionParams) -> li
                 title=candidate.title, command=constants.SET_DOCUMENT_LANGUAGE, arguments=[uri, candidate.label]
             ),
         )
-        for candidate in ls.detector.candidates(prediction, ls.threshold)
+        for candidate in ls.detector.candidates(prediction, ls.threshold(prediction))
     ]
 
 

@@ -81,9 +81,9 @@ class LangsniffServer(LanguageServer):
         self._inference = ThreadPoolExecutor(max_workers=1, thread_name_prefix="langsniff-inference")
         self._tasks: set[asyncio.Task[None]] = set()
 
-    @property
-    def threshold(self) -> float:
-        return self.settings.threshold_or(self.detector.classifier.threshold)
+    def threshold(self, prediction: Prediction) -> float:
+        """The user's threshold when set, else the artifact's for a text of this length."""
+        return self.settings.threshold_or(prediction.threshold)
 
     def report_server_error(self, error: Exception, source: Any) -> None:
         """Log errors outside requests; never pop a message (or a traceback) at the user."""
@@ -167,7 +167,7 @@ class LangsniffServer(LanguageServer):
             return
         if prediction is None or self._current(uri, version) is None:
             return
-        if self.settings.auto_detect and uri not in self.announced and is_detection(prediction, self.threshold):
+        if self.settings.auto_detect and uri not in self.announced and is_detection(prediction, self.threshold(prediction)):
             self.announced.add(uri)
             self.protocol.notify(
                 constants.LANGUAGE_DETECTED,

@@ -106,17 +106,29 @@ def test_corrupt_files_are_reported(artifact, tmp_path):
         Classifier.load(tmp_path / "b")
 
 
-def test_tuning_fits_a_temperature_and_picks_the_97_percent_threshold(artifact):
+def test_tuning_fits_a_temperature_and_a_97_percent_threshold_per_length(artifact):
     classifier = Classifier.load(artifact, threads=1)
     records = [Record(text, label) for label, texts in SNIPPETS.items() for text in texts]
-    tuned = tune(classifier, {"lines3": records[::2], "whole": records[1::2]})
+    sets = {"lines3": records[::2], "whole": records[1::2]}
+    tuned = tune(classifier, sets)
     assert 0.05 <= tuned["temperature"] <= 20 and tuned["ece_after"] <= tuned["ece_before"] + 1e-9
     assert tuned["n"] == len(records)
     classifier.config.temperature = tuned["temperature"]
-    ordered = records[::2] + records[1::2]
-    predictions = classifier.predict_batch([r.code for r in ordered])
-    expected = coverage_at_precision(
-        [p.confidence for p in predictions], [p.label == r.label for p, r in zip(predictions, ordered)]
-    )
-    assert tuned["coverage_at_97"] == pytest.approx(expected[0])
-    assert tuned["threshold"] == pytest.approx(expected[1], abs=1e-5)
+    needed = {}
+    for name, texts in sets.items():
+        predictions = classifier.predict_batch([r.code for r in texts])
+        correct = [p.label == r.label for p, r in zip(predictions, texts)]
+        needed[name] = coverage_at_precision([p.confidence for p in predictions], correct)[1]
+    assert tuned["threshold"] == pytest.approx(needed["whole"], abs=1e-5)
+    assert tuned["thresholds_by_lines"] == {3: pytest.approx(max(needed["lines3"], needed["whole"]), abs=1e-5)}
+
+
+def test_the_threshold_follows_the_length_of_the_text(artifact, tmp_path):
+    encoder, config, tokenizer = load_artifact(artifact)
+    config.threshold, config.thresholds = 0.6, {1: 0.95, 3: 0.8}
+    classifier = Classifier.load(save_artifact(tmp_path / "tuned", encoder, config, tokenizer, {}), threads=1)
+    assert classifier.config.thresholds == {1: 0.95, 3: 0.8}
+    one, three, long = "x = 1", "\nx = 1\n\ny = 2\n\n", "\n".join(f"x{i} = {i}" for i in range(30))
+    assert [p.threshold for p in classifier.predict_batch([one, three, long])] == [0.95, 0.8, 0.6]
+    assert classifier.predict(one).sure == (classifier.predict(one).confidence >= 0.95)
+    assert classifier.predict("").threshold == 1.0

@@ -56,6 +56,6 @@ def test_confusion_and_per_label_scores():
 def test_prose_trigger_rate_counts_confident_code_answers_on_prose():
     truth = ["plaintext", "plaintext", "plaintext", "plaintext", "python"]
     predicted = ["python", "r", "plaintext", "sql", "python"]
-    confidences = [0.95, 0.5, 0.99, 0.91, 0.99]
-    assert trigger_rate(truth, predicted, confidences, threshold=0.9) == 0.5
-    assert trigger_rate(["c"], ["c"], [1.0], 0.9) == 0.0
+    sure = [True, False, True, True, True]
+    assert trigger_rate(truth, predicted, sure) == 0.5
+    assert trigger_rate(["c"], ["c"], [True]) == 0.0
