@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from langsniff.datasets.manifest import Filters
 
 HEADER_CHARS = 1500  # generated-file markers are looked for in the head of a file only
@@ -31,6 +33,16 @@ def reject_reason(text: str, filters: Filters, *, check_lines: bool = True) -> s
     if any(marker in head for marker in filters.generated_markers):
         return "generated"
     return None
+
+
+def block_reject_reason(code: str, filters: Filters) -> str | None:
+    """Why a docs code block is dropped: the file rules, except that a short block is kept
+    when it has two non-empty lines or `block_min_bytes` (snippets are short by nature)."""
+    reason = reject_reason(code, replace(filters, min_bytes=1))
+    lines = sum(1 for line in code.split("\n") if line.strip())
+    if reason is None and lines < 2 and len(code.strip()) < filters.block_min_bytes:
+        return "small"
+    return reason
 
 
 def _looks_minified(text: str, filters: Filters) -> bool:

@@ -2,11 +2,17 @@
 
 For each manifest package: fetch the artifact with the registry's own client, read only
 the members that the package's globs want, drop what is not hand-written text (filters,
-prose cleaning), keep at most `cap` files per label chosen by content hash (deterministic),
-and write the texts as content-addressed blobs plus one JSONL row per kept file:
+prose cleaning), take the named code blocks of its docs (datasets/fences.py), keep at most
+`cap` files and `cap` blocks per label chosen by content hash (deterministic), and write the
+texts as content-addressed blobs plus one JSONL row per kept file or block:
 
     <cache>/harvest/blobs/<sha[:2]>/<sha256>
-    <cache>/harvest/packages/<registry>__<name>__<version>.jsonl   (exists = package done)
+    <cache>/harvest/packages/<registry>__<name>__<version>.jsonl   the rows
+    <cache>/harvest/packages/<registry>__<name>__<version>.stamp   done: the rules it was made with
+
+A package is done when its listing exists and its stamp matches `harvest_stamp` of the
+current manifest entry and extraction code, so editing an entry (or bumping
+HARVEST_FORMAT) re-harvests it from the cached download.
 
 A package that cannot be downloaded or read is reported with the client's message and
 skipped; the next run tries it again.
@@ -20,7 +26,7 @@ import os
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from tqdm import tqdm
@@ -28,12 +34,17 @@ from tqdm import tqdm
 from langsniff.datasets import registries
 from langsniff.datasets.errors import DataError
 from langsniff.datasets.extract import iter_members
-from langsniff.datasets.filters import decode, reject_reason
+from langsniff.datasets.fences import code_blocks
+from langsniff.datasets.filters import block_reject_reason, decode, reject_reason
+from langsniff.datasets.labels import normalize_label
 from langsniff.datasets.manifest import Manifest, Package, load_manifest, matches
 from langsniff.datasets.prose import is_english_prose, to_prose, truncate
 from langsniff.datasets.records import Record
 
 DEFAULT_MANIFEST = Path(__file__).with_name("manifest.toml")
+# Bump when the extraction code changes what a package gives: every package re-harvests.
+# 2: code blocks of docs (`[defaults].fenced`) and the `.stamp` done rule.
+HARVEST_FORMAT = 2
 
 
 @dataclass
@@ -44,6 +55,7 @@ class HarvestReport:
     skipped: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
     files: Counter[str] = field(default_factory=Counter)
+    blocks: Counter[str] = field(default_factory=Counter)
     bytes: Counter[str] = field(default_factory=Counter)
     dropped: Counter[str] = field(default_factory=Counter)
 
@@ -51,7 +63,10 @@ class HarvestReport:
         """A few lines for the terminal."""
         lines = [
             f"harvested {len(self.harvested)} packages, {len(self.skipped)} already done, {len(self.failed)} failed",
-            *(f"  {label}: {n} files, {self.bytes[label] / 1e6:.1f} MB" for label, n in sorted(self.files.items())),
+            *(
+                f"  {label}: {self.files[label]} files, {self.blocks[label]} blocks, {self.bytes[label] / 1e6:.1f} MB"
+                for label in sorted(self.files | self.blocks)
+            ),
         ]
         if self.dropped:
             lines.append("  dropped: " + ", ".join(f"{reason} {n}" for reason, n in sorted(self.dropped.items())))
@@ -74,7 +89,10 @@ def harvest(manifest: Path, cache: Path, *, jobs: int = 4, only: Sequence[str] =
     report = HarvestReport()
     pending = []
     for package in packages:
-        (report.skipped if (done_dir / f"{package.key}.jsonl").exists() else pending).append(package)
+        if is_done(done_dir, package, harvest_stamp(parsed, package)):
+            report.skipped.append(package.spec)
+        else:
+            pending.append(package)
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         futures = {pool.submit(_harvest_package, parsed, package, cache): package for package in pending}
         bar = tqdm(as_completed(futures), total=len(futures), desc="harvest", unit="pkg", smoothing=0)
@@ -89,7 +107,7 @@ def harvest(manifest: Path, cache: Path, *, jobs: int = 4, only: Sequence[str] =
             report.harvested.append(package.spec)
             report.dropped.update(dropped)
             for row in rows:
-                report.files[row["label"]] += 1
+                (report.blocks if row["kind"] == "block" else report.files)[row["label"]] += 1
                 report.bytes[row["label"]] += row["bytes"]
             bar.set_postfix(files=sum(report.files.values()), failed=len(report.failed))
     return report
@@ -110,18 +128,41 @@ def select(manifest: Manifest, only: Sequence[str]) -> list[Package]:
     return chosen
 
 
+def harvest_stamp(manifest: Manifest, package: Package) -> str:
+    """A digest of everything that decides what a package gives: its manifest entry, the
+    manifest-wide rules it is read with, and HARVEST_FORMAT for the code."""
+    rules = {
+        "format": HARVEST_FORMAT,
+        "package": asdict(package),
+        "filters": asdict(manifest.filters),
+        "exclude": manifest.exclude,
+        "transforms": {label: manifest.labels[label].transform for label, _ in package.labels},
+        "fenced": manifest.fenced,
+        "block_labels": sorted(manifest.block_labels),
+    }
+    return hashlib.sha256(json.dumps(rules, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def is_done(folder: Path, package: Package, stamp: str) -> bool:
+    """Whether the package's listing exists and was written with the rules `stamp` digests."""
+    stamp_path = folder / f"{package.key}.stamp"
+    listing = folder / f"{package.key}.jsonl"
+    return listing.exists() and stamp_path.exists() and stamp_path.read_text(encoding="utf-8").strip() == stamp
+
+
 def _harvest_package(manifest: Manifest, package: Package, cache: Path) -> tuple[list[dict], Counter[str]]:
     artifact = registries.fetch(package, cache / "downloads")
     version = registries.deb_version(artifact) if package.registry == "deb" else package.version
     kept, dropped = _collect(manifest, package, artifact)
     rows = []
-    for label, by_sha in sorted(kept.items()):
+    for (label, kind), by_sha in sorted(kept.items()):
         for sha, item in sorted(by_sha.items()):
             _write_blob(cache, sha, item.text)
             rows.append(
                 {
                     "sha256": sha,
                     "label": label,
+                    "kind": kind,
                     "registry": package.registry,
                     "package": package.name,
                     "version": version,
@@ -130,15 +171,17 @@ def _harvest_package(manifest: Manifest, package: Package, cache: Path) -> tuple
                     "bytes": len(item.text.encode("utf-8")),
                 }
             )
-    _write_atomic(
-        cache / "harvest" / "packages" / f"{package.key}.jsonl",
-        "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows),
-    )
+    folder = cache / "harvest" / "packages"
+    _write_atomic(folder / f"{package.key}.jsonl", "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
+    _write_atomic(folder / f"{package.key}.stamp", harvest_stamp(manifest, package) + "\n")
     return rows, dropped
 
 
-def _collect(manifest: Manifest, package: Package, artifact: Path) -> tuple[dict[str, dict[str, _Kept]], Counter[str]]:
-    """Reads the wanted members, filters them, and keeps per label the `cap` smallest hashes."""
+def _collect(
+    manifest: Manifest, package: Package, artifact: Path
+) -> tuple[dict[tuple[str, str], dict[str, _Kept]], Counter[str]]:
+    """Reads the wanted members, filters them, and keeps per label and kind ("file" or
+    "block") the `cap` smallest hashes."""
     exclude = manifest.exclude + package.exclude
 
     def label_of(path: str) -> str | None:
@@ -146,24 +189,56 @@ def _collect(manifest: Manifest, package: Package, artifact: Path) -> tuple[dict
             return None
         return next((label for label, globs in package.labels if matches(path, globs)), None)
 
-    kept: dict[str, dict[str, _Kept]] = {}
+    def is_doc(path: str) -> bool:
+        return matches(path, manifest.fenced) and not matches(path, exclude)
+
+    kept: dict[tuple[str, str], dict[str, _Kept]] = {}
     dropped: Counter[str] = Counter()
-    for path, data in iter_members(artifact, lambda p: label_of(p) is not None, lambda p: matches(p, package.nested)):
-        label = label_of(path)
-        text, reason = _prepare(manifest, label, path, data)
-        if text is None:
-            dropped[reason] += 1
-            continue
+
+    def keep(label: str, kind: str, path: str, text: str) -> None:
         sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        by_sha = kept.setdefault(label, {})
+        by_sha = kept.setdefault((label, kind), {})
         if sha not in by_sha or path < by_sha[sha].path:
             by_sha[sha] = _Kept(path, text)
         if len(by_sha) > 2 * package.cap:
-            kept[label] = dict(sorted(by_sha.items())[: package.cap])
-    for label, by_sha in kept.items():
-        dropped["over cap"] += max(0, len(by_sha) - package.cap)
-        kept[label] = dict(sorted(by_sha.items())[: package.cap])
+            kept[label, kind] = dict(sorted(by_sha.items())[: package.cap])
+
+    def wanted(path: str) -> bool:
+        return label_of(path) is not None or is_doc(path)
+
+    for path, data in iter_members(artifact, wanted, lambda p: matches(p, package.nested)):
+        label = label_of(path)
+        if label is not None:
+            text, reason = _prepare(manifest, label, path, data)
+            if text is None:
+                dropped[reason] += 1
+            else:
+                keep(label, "file", path, text)
+        if is_doc(path):
+            for block_label, block_path, code in _blocks(manifest, path, data, dropped):
+                keep(block_label, "block", block_path, code)
+    for key, by_sha in kept.items():
+        dropped["over cap" if key[1] == "file" else "block over cap"] += max(0, len(by_sha) - package.cap)
+        kept[key] = dict(sorted(by_sha.items())[: package.cap])
     return kept, dropped
+
+
+def _blocks(manifest: Manifest, path: str, data: bytes, dropped: Counter[str]) -> Iterator[tuple[str, str, str]]:
+    """The labelled code blocks of a doc as (label, `<path>#L<line>`, code); the others are
+    counted in `dropped` ("block unknown language", "block session", "block small", ...)."""
+    text = decode(data)
+    if text is None:
+        return
+    for block in code_blocks(path, text):
+        label = normalize_label(block.language)
+        if label not in manifest.block_labels:
+            dropped["block unknown language"] += 1
+        elif block.is_session:
+            dropped["block session"] += 1
+        elif reason := block_reject_reason(block.code, manifest.filters):
+            dropped[f"block {reason}"] += 1
+        else:
+            yield label, f"{path}#L{block.line}", block.code
 
 
 def _prepare(manifest: Manifest, label: str, path: str, data: bytes) -> tuple[str | None, str]:

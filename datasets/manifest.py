@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from langsniff.datasets.errors import DataError
@@ -29,6 +29,7 @@ class Filters:
     """Limits that drop a file: size, line shape (minified) and header markers (generated)."""
 
     min_bytes: int = 32
+    block_min_bytes: int = 24  # a docs code block of one line needs this much; two lines are enough
     max_bytes: int = 100_000
     max_line_length: int = 1000
     max_mean_line_length: int = 200
@@ -77,6 +78,13 @@ class Manifest:
     labels: dict[str, LabelSpec]
     exclude: tuple[str, ...]
     packages: tuple[Package, ...]
+    fenced: tuple[str, ...] = ()  # docs whose code blocks become records (datasets/fences.py)
+
+    @cached_property
+    def block_labels(self) -> frozenset[str]:
+        """The labels a docs code block may take: those some package gives, except prose ones."""
+        named = {label for package in self.packages for label, _ in package.labels}
+        return frozenset(label for label in named if self.labels[label].transform == "code")
 
 
 def load_manifest(path: str | Path) -> Manifest:
@@ -111,13 +119,14 @@ def _parse(data: dict) -> Manifest:
         if package.key in seen:
             raise ManifestError(f"package {package.spec} is listed twice")
         seen.add(package.key)
-    return Manifest(filters, labels, exclude, packages)
+    fenced = _strings(defaults.get("fenced", []), "defaults.fenced")
+    return Manifest(filters, labels, exclude, packages, fenced)
 
 
 def _parse_filters(defaults: dict) -> Filters:
     fields = {
         name: _positive_int(defaults[name], f"defaults.{name}")
-        for name in ("min_bytes", "max_bytes", "max_line_length", "max_mean_line_length")
+        for name in ("min_bytes", "block_min_bytes", "max_bytes", "max_line_length", "max_mean_line_length")
         if name in defaults
     }
     markers = _strings(defaults.get("generated_markers", []), "defaults.generated_markers")
