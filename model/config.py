@@ -60,6 +60,7 @@ class TrainConfig:
     short_window_lines: int = 10
     steps_per_epoch: int = 250
     validation_per_set: int = 300  # validation windows scored per length
+    tuning_per_set: int = 1000  # validation windows per length that temperature and thresholds are fitted on
     bf16: bool = False  # bfloat16 autocast for training steps, where the CPU has native bf16
     seed: int = 0
 

@@ -158,7 +158,8 @@ def train(request: TrainRequest) -> dict[str, Any]:
     elif source is not None:
         warm_start(loop.encoder, source[0], source[1].labels, labels)
     loop.run()
-    return finish(request, sets, loop.metrics())
+    tuning = validation_sets(request.corpus, train_config.seed, train_config.tuning_per_set)
+    return finish(request, tuning, loop.metrics())
 
 
 def check_same_shape(model: ModelConfig, source: ModelConfig, where: Path) -> None:
@@ -183,8 +184,9 @@ def warm_start(encoder: Encoder, source: Encoder, source_labels: list[str], labe
 
 
 def finish(request: TrainRequest, sets: dict[str, list[Record]], run: dict[str, Any]) -> dict[str, Any]:
-    """Calibrate the best model kept, store temperature and threshold, write its metrics
-    (`run`: the whole run's counters, which the best model's saved metrics predate)."""
+    """Calibrate the best model kept on the validation `sets`, store its temperature and
+    thresholds, write its metrics (`run`: the whole run's counters, which the best model's
+    saved metrics predate)."""
     encoder, config, tokenizer = load_artifact(request.out)
     tuned = tune(Classifier(encoder, config, tokenizer), sets)
     config.temperature, config.threshold = tuned["temperature"], tuned["threshold"]
