@@ -98,10 +98,10 @@ def test_rebuild_replaces_the_corpus_whole(built, tmp_path):
 
 
 def test_build_drops_unknown_labels_and_blank_files_and_reports_them(tmp_path):
-    records = fixture_records(groups=3) + [Record("fn main() {}", "rust"), Record("  \n", "python", "blank.py")]
+    records = fixture_records(groups=3) + [Record("PROGRAM-ID. HELLO.", "cobol"), Record("  \n", "python", "blank.py")]
     build_corpus(records, corpus_dir(tmp_path), eval_per_label=5)
     report = json.loads((corpus_dir(tmp_path) / "build.json").read_text())
-    assert report["unknown_labels"] == {"rust": 1}
+    assert report["unknown_labels"] == {"cobol": 1}
     assert report["blank"] == {"python": 1}
 
 

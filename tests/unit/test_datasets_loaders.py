@@ -50,16 +50,16 @@ def test_csv_without_code_and_language_columns_is_an_error(tmp_path):
 
 
 def test_csv_unknown_labels_are_counted_not_silent(tmp_path, caplog):
-    path = write_csv(tmp_path / "mixed.csv", "code,language\nfn main() {},rust\nx = 1,python\nfmt.Println(),go\n")
+    path = write_csv(tmp_path / "mixed.csv", "code,language\nPROGRAM-ID. HELLO.,cobol\nx = 1,python\nPRINT X,fortran\n")
     with caplog.at_level(logging.WARNING):
         records = list(load_csv(path))
     assert [record.label for record in records] == ["python"]
     assert "skipped 2 row(s) with unknown labels" in caplog.text
-    assert "rust (1)" in caplog.text
+    assert "cobol (1)" in caplog.text
 
 
 def test_csv_with_no_known_label_is_an_error(tmp_path):
-    path = write_csv(tmp_path / "rust.csv", "code,language\nfn main() {},rust\n")
+    path = write_csv(tmp_path / "cobol.csv", "code,language\nPROGRAM-ID. HELLO.,cobol\n")
     with pytest.raises(DataError, match="no row with a known label"):
         list(load_csv(path))
 
