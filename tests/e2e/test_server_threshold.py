@@ -20,6 +20,7 @@ def model_with_threshold(folder: Path, threshold: float) -> Path:
     shutil.copytree(MODEL, folder)
     config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
     config["threshold"] = threshold
+    config["thresholds_by_lines"] = {lines: threshold for lines in config.get("thresholds_by_lines", {})}
     (folder / "config.json").write_text(json.dumps(config), encoding="utf-8")
     return folder
 
