@@ -1,8 +1,11 @@
 """Saved raw answers: every run adds each detector's answers to a store, and `--reuse` replays them.
 
-A late rerun (a new langsniff model, a rebuilt corpus) then only computes what is new: a
-reused detector answers from the store the snippets it has already seen (keyed by the
-SHA-256 of the snippet) and is started for the others only. The report says which
+A late rerun (a new langsniff model with the same labels) then only computes what is new:
+a reused detector answers from the store (each answer keyed by the SHA-256 of its snippet)
+instead of running again. Stores are kept per evaluation key (`evaluation_key`: the
+content of every evaluation set, labels included, and our label set), one folder each, so
+answers saved for another test split, another sampling or another label set are never
+replayed: `--reuse` then refuses and says which stores exist. The report says which
 detectors were replayed, and from which run.
 """
 
@@ -11,14 +14,34 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from .detectors import create, detector_class
-from .detectors.base import Answer, Detector, DetectorUnavailable, parse_answer
+from .detectors.base import Answer, Detector, DetectorUnavailable, Options, parse_answer
+from .evalsets import EvalSet
 
 
 def snippet_key(code: str) -> str:
     return hashlib.sha256(code.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def evaluation_key(sets: Sequence[EvalSet], labels: Sequence[str]) -> str:
+    """A hash of what the answers are for: every set's snippets and true labels, and our labels."""
+    digest = hashlib.sha256(json.dumps(sorted(labels)).encode("utf-8"))
+    for eval_set in sets:
+        digest.update(f"\n{eval_set.name}".encode())
+        for record in eval_set.records:
+            digest.update(f"\n{record.label} {snippet_key(record.code)}".encode())
+    return digest.hexdigest()[:16]
+
+
+def _other_stores(folder: Path, name: str) -> list[str]:
+    """Stores of this detector under other evaluation keys (and a store from before keys), for errors."""
+    found = [path.parent.name for path in sorted(folder.parent.glob(f"*/{name}.json")) if path.parent != folder]
+    if (folder.parent / f"{name}.json").is_file():
+        found.append(f"one from before evaluation keys ({folder.parent / f'{name}.json'})")
+    return found
 
 
 def _store(folder: Path, name: str) -> Path:
@@ -64,16 +87,23 @@ class Replayed(Detector):
     was needed, else from the run that saved the store.
     """
 
-    def __init__(self, folder: Path, name: str, options: dict[str, str]) -> None:
+    def __init__(self, folder: Path, name: str, options: Options) -> None:
         saved = load_answers(folder, name)
         if not saved:
-            raise DetectorUnavailable(f"no saved answers at {_store(folder, name)}: run it once without --reuse")
+            others = _other_stores(folder, name)
+            elsewhere = f"; saved answers exist only for other sets or labels: {', '.join(others)}" if others else ""
+            raise DetectorUnavailable(
+                f"no saved answers of {name} for these evaluation sets and labels (key {folder.name}, "
+                f"{_store(folder, name)}){elsewhere}: run it once without --reuse"
+            )
         self._answers = {key: parse_answer(row) for key, row in saved["answers"].items()}
         self._real, self._options = detector_class(name), options
         self.live: Detector | None = None
         self.name, self.variants, self.note = name, self._real.variants, self._real.note
+        self.overrides, self.abstains = self._real.overrides, self._real.abstains
         self.version, self.startup_s, self.info = saved["version"], saved["startup_s"], saved["info"]
         self._peak_rss_mb, self._saved_when, self._new = saved["peak_rss_mb"], saved["when"], 0
+        self.attach(options.labels)
 
     def detect(self, code: str) -> Answer:
         key = snippet_key(code)

@@ -3,7 +3,8 @@
     python -m benchmarks.compare [--detectors langsniff,vscode,...] [--model DIR] [--per-label N]
 
 Writes benchmarks/results/comparison.md (+ .json) and PNG plots. Detectors that are not
-installed (see benchmarks/install_detectors.sh) are skipped with a message.
+installed (see benchmarks/install_detectors.sh) are skipped with a message. Our labels are
+the benchmarked artifact's (its config.json): snippets of other labels are left out.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from langsniff.datasets.errors import DataError
 from langsniff.datasets.paths import cache_dir
 
 from . import detectors
-from .answers import Replayed, save_answers
-from .detectors.base import Detector
+from .answers import Replayed, evaluation_key, save_answers
+from .detectors.base import Detector, Options
+from .detectors.names import artifact_labels
 from .evalsets import SHARED_EVAL, EvalSet, load_eval_sets
 from .plots import accuracy_plot, latency_plot
 from .report import write_report
@@ -87,7 +89,7 @@ def _corpus(args: argparse.Namespace) -> Path | None:
     return None
 
 
-def _start(name: str, options: dict[str, str], replay: Path | None, skipped: list[str]) -> Detector | None:
+def _start(name: str, options: Options, replay: Path | None, skipped: list[str]) -> Detector | None:
     try:
         detector = Replayed(replay, name, options) if replay else detectors.create(name, options)
     except detectors.DetectorUnavailable as reason:
@@ -95,15 +97,18 @@ def _start(name: str, options: dict[str, str], replay: Path | None, skipped: lis
         skipped.append(f"{name}: {reason}")
         return None
     how = "replaying its saved answers" if replay else f"started in {detector.startup_s:.2f} s"
-    print(f"compare: {name} ({detector.version}) {how}", file=sys.stderr)
+    known = f"names {len(detector.known)} of our {len(options.labels)} labels"
+    print(f"compare: {name} ({detector.version}) {how}; {known}", file=sys.stderr)
     return detector
 
 
-def _run(args: argparse.Namespace, names: list[str], sets: list[EvalSet]) -> tuple[list[DetectorRun], list[str]]:
+def _run(
+    args: argparse.Namespace, names: list[str], sets: list[EvalSet], options: Options
+) -> tuple[list[DetectorRun], list[str]]:
     """Start (or replay) every detector, run them side by side, save live answers, always stop them."""
-    options = {"model": args.model} if args.model else {}
     reuse = {name.strip() for name in args.reuse.split(",")}
-    answers_dir = args.answers or (args.cache or cache_dir()) / "benchmarks" / "answers"
+    key = evaluation_key(sets, options.labels)
+    answers_dir = (args.answers or (args.cache or cache_dir()) / "benchmarks" / "answers") / key
     running, skipped = [], []
     try:
         for name in names:
@@ -123,7 +128,13 @@ def _run(args: argparse.Namespace, names: list[str], sets: list[EvalSet]) -> tup
 
 
 def _write(
-    out: Path, runs: list[DetectorRun], sets: list[EvalSet], command: str, skipped: list[str], presets: Path
+    out: Path,
+    runs: list[DetectorRun],
+    sets: list[EvalSet],
+    command: str,
+    skipped: list[str],
+    presets: Path,
+    labels: tuple[str, ...],
 ) -> None:
     out.mkdir(parents=True, exist_ok=True)
     plots = [accuracy_plot(out / "accuracy_by_length.png", runs, sets), latency_plot(out / "latency.png", runs, sets)]
@@ -135,15 +146,32 @@ def _write(
         skipped=skipped,
         plots=[str(p) for p in plots],
         throughput=throughput_lines(presets),
+        labels=labels,
     )
     summary = {
         "command": command,
+        "labels": list(labels),
         "sets": {s.name: len(s.records) for s in sets},
+        "dropped": {s.name: s.dropped for s in sets if s.dropped},
         "runs": [dataclasses.asdict(run) for run in runs],
         "skipped": skipped,
     }
     (out / "comparison.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
     print(f"compare: wrote {out / 'comparison.md'}", file=sys.stderr)
+
+
+def _dropped(sets: list[EvalSet], labels: tuple[str, ...]) -> list[str]:
+    """Report lines for snippets left out because the artifact does not have their label."""
+    counts: dict[str, int] = {}
+    for eval_set in sets:
+        for label, n in eval_set.dropped.items():
+            counts[label] = counts.get(label, 0) + n
+    if not counts:
+        return []
+    left_out = ", ".join(f"{label} ({n})" for label, n in sorted(counts.items()))
+    line = f"snippets of labels the artifact's {len(labels)} do not include, left out: {left_out}"
+    print(f"compare: {line}", file=sys.stderr)
+    return [line]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -161,19 +189,22 @@ def main(argv: list[str] | None = None) -> int:
         print("compare: error: langsniff always runs live (saved answers cannot tell a new model)", file=sys.stderr)
         return 2
     try:
+        labels = artifact_labels(args.model)
+        print(f"compare: our labels ({len(labels)}, from the artifact): {', '.join(labels)}", file=sys.stderr)
         sets = load_eval_sets(
-            _corpus(args), args.eval if args.eval.is_dir() else None, args.per_label or None, args.seed
+            _corpus(args), args.eval if args.eval.is_dir() else None, args.per_label or None, args.seed, labels
         )
         if not sets:
             raise DataError(f"no evaluation set found (no corpus, and no {args.eval})")
-        runs, skipped = _run(args, names, sets)
-    except (DataError, RuntimeError, detectors.DetectorUnavailable) as error:  # bad input, a worker that died
+        runs, skipped = _run(args, names, sets, Options(labels, args.model))
+        skipped += _dropped(sets, labels)
+    except (DataError, FileNotFoundError, RuntimeError, detectors.DetectorUnavailable) as error:
         print(f"compare: error: {error}", file=sys.stderr)
         return 2
     if not runs:
         print("compare: error: no detector could run", file=sys.stderr)
         return 2
-    _write(args.out, runs, sets, command, skipped, args.presets)
+    _write(args.out, runs, sets, command, skipped, args.presets, labels)
     return 0
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import random
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from langsniff.datasets.corpus import load_eval_set
@@ -18,12 +19,16 @@ SHARED_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
 @dataclass(frozen=True)
 class EvalSet:
-    """One evaluation set: `family` is where the snippets come from, `length` their lines (None = whole)."""
+    """One evaluation set: `family` is where the snippets come from, `length` their lines (None = whole).
+
+    `dropped` counts the snippets left out because their label is not one of ours.
+    """
 
     name: str
     family: str
     length: int | None
     records: list[Record]
+    dropped: dict[str, int] = field(default_factory=dict)
 
     @property
     def length_name(self) -> str:
@@ -45,18 +50,35 @@ def sample_per_label(records: list[Record], per_label: int | None, seed: int = 0
     return chosen
 
 
+def _eval_set(
+    name: str, family: str, length: int | None, records: list[Record], labels: Collection[str] | None, sample: tuple
+) -> EvalSet:
+    """The set of records whose label is ours (all when `labels` is None), sampled per label."""
+    dropped = Counter(r.label for r in records if labels is not None and r.label not in labels)
+    kept = [r for r in records if r.label not in dropped]
+    return EvalSet(name, family, length, sample_per_label(kept, *sample), dict(sorted(dropped.items())))
+
+
 def load_eval_sets(
-    corpus: Path | None, shared_eval: Path | None, per_label: int | None, seed: int = 0
+    corpus: Path | None,
+    shared_eval: Path | None,
+    per_label: int | None,
+    seed: int = 0,
+    labels: Collection[str] | None = None,
 ) -> list[EvalSet]:
-    """Test-split sets (when a corpus is given) then Linguist's (when its folder is given)."""
+    """Test-split sets (when a corpus is given) then Linguist's (when its folder is given).
+
+    With `labels` (ours: the benchmarked artifact's), snippets of any other label are left out
+    and counted in each set's `dropped`.
+    """
     sets: list[EvalSet] = []
     if corpus is not None:
         for length in TEST_LENGTHS:
             name = "test_whole" if length is None else f"test_lines{length}"
             records = load_eval_set(corpus, "test", length)
-            sets.append(EvalSet(name, "test", length, sample_per_label(records, per_label, seed)))
+            sets.append(_eval_set(name, "test", length, records, labels, (per_label, seed)))
     if shared_eval is not None:
         for name, length in sorted(LINGUIST_FILES.items(), key=lambda item: item[1] or 10**9):
             records = list(load_jsonl(shared_eval / f"{name}.jsonl"))
-            sets.append(EvalSet(name, "linguist", length, sample_per_label(records, per_label, seed)))
+            sets.append(_eval_set(name, "linguist", length, records, labels, (per_label, seed)))
     return sets

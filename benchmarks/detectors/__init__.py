@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from .base import Detector, DetectorUnavailable
+from .base import Detector, DetectorUnavailable, Options
 
 # Name on the command line -> module under benchmarks.detectors that defines `create(options)`.
 DETECTORS: dict[str, str] = {
@@ -25,6 +25,8 @@ def detector_class(name: str) -> type[Detector]:
     return importlib.import_module(f"{__name__}.{DETECTORS[name]}").DETECTOR
 
 
-def create(name: str, options: dict[str, str]) -> Detector:
-    """Start the named detector; raises DetectorUnavailable when it is not installed."""
-    return detector_class(name).from_options(options)
+def create(name: str, options: Options) -> Detector:
+    """Start the named detector, its names mapped onto our labels; DetectorUnavailable when not installed."""
+    detector = detector_class(name).from_options(options)
+    detector.attach(options.labels)
+    return detector

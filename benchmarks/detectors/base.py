@@ -11,11 +11,13 @@ import json
 import os
 import subprocess
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from langsniff.datasets.labels import normalize_label
+from langsniff.datasets.labels import PLAINTEXT
+
+from .names import NameMap
 
 TOOLS = Path(__file__).resolve().parent.parent / ".tools"
 WORKERS = Path(__file__).resolve().parent / "workers"
@@ -26,6 +28,14 @@ Names = tuple[str, ...]
 
 class DetectorUnavailable(Exception):
     """The detector is not installed or would not start; the message says how to install it."""
+
+
+@dataclass(frozen=True)
+class Options:
+    """What every detector is started with: our labels (the benchmarked artifact's) and that artifact."""
+
+    labels: tuple[str, ...]
+    model: str | None = None
 
 
 @dataclass(frozen=True)
@@ -40,40 +50,43 @@ class Answer:
 
 @dataclass(frozen=True)
 class Verdict:
-    """An answer mapped onto our labels: `label` None with `answered` true is a language we do not have."""
+    """An answer mapped onto our labels: `label` None with `answered` true is a language we do not have.
+
+    `also` holds further labels the same answer is right for (highlight.js's `xml` is its
+    HTML and its XML grammar at once).
+    """
 
     label: str | None
     confidence: float | None
     answered: bool
+    also: tuple[str, ...] = ()
 
     def correct(self, truth: str) -> bool:
         """Right label, or no answer at all for prose (the document then stays plain text)."""
-        return self.label == truth if self.answered else truth == "plaintext"
+        if not self.answered:
+            return truth == PLAINTEXT
+        return self.label == truth or truth in self.also
 
 
-def map_names(names: Sequence[str] | None) -> str | None:
-    """Our label for a detector's name or any of its aliases (first that maps), else None."""
-    for name in names or ():
-        label = normalize_label(name)
-        if label is not None:
-            return label
-    return None
+def named(labels: tuple[str, ...], confidence: float | None) -> Verdict:
+    """An answer that names `labels` (none: a language we do not have)."""
+    return Verdict(labels[0] if labels else None, confidence, True, labels[1:])
 
 
-def as_answered(answer: Answer) -> Verdict:
+def as_answered(answer: Answer, names: NameMap) -> Verdict:
     """The detector's own answer, as it gives it."""
     if answer.answer is None:
         return Verdict(None, None, False)
-    return Verdict(map_names(answer.answer), answer.confidence, True)
+    return named(names.labels(answer.answer), answer.confidence)
 
 
-def best_of_ours(answer: Answer) -> Verdict:
+def best_of_ours(answer: Answer, names: NameMap) -> Verdict:
     """Its highest-ranked candidate that is one of our labels (fairer to detectors that know more)."""
-    for names, score in answer.ranked:
-        label = map_names(names)
-        if label is not None:
-            return Verdict(label, score, True)
-    return as_answered(answer)
+    for candidate, score in answer.ranked:
+        labels = names.labels(candidate)
+        if labels:
+            return named(labels, score)
+    return as_answered(answer, names)
 
 
 class Detector:
@@ -84,21 +97,30 @@ class Detector:
     variants: tuple[str, ...] = ("as answers",)
     note: str = ""
     startup_s: float = 0.0
-    info: dict  # what the worker said when ready, besides its version (langsniff: its threshold)
+    info: dict  # what the worker said when ready, besides its version: `names`, its whole vocabulary
+    overrides: Mapping[str, tuple[str, ...] | None] = {}  # its names that normalize_label gets wrong
+    abstains: bool = False  # can leave a snippet unanswered (then right on prose)
+    names: NameMap  # set by `attach`
+    known: frozenset[str] = frozenset()  # our labels it can name at all
 
     @classmethod
-    def from_options(cls, options: dict[str, str]) -> Detector:
-        """Start the detector; `options` holds the command line's settings (langsniff: model)."""
+    def from_options(cls, options: Options) -> Detector:
+        """Start the detector; `options` holds our labels and the command line's settings."""
         return cls()
+
+    def attach(self, ours: Sequence[str]) -> None:
+        """Map its names onto our labels, and find which of ours its vocabulary (`info["names"]`) covers."""
+        self.names = NameMap(frozenset(ours), self.overrides)
+        self.known = self.names.known(self.info.get("names", ()), self.abstains)
 
     def detect(self, code: str) -> Answer:
         raise NotImplementedError
 
     def verdicts(self, answer: Answer) -> dict[str, Verdict]:
         """One verdict per variant; the default reports the answer as given, and best-of-ours when ranked."""
-        found = {"as answers": as_answered(answer)}
+        found = {"as answers": as_answered(answer, self.names)}
         if "ours only" in self.variants:
-            found["ours only"] = best_of_ours(answer)
+            found["ours only"] = best_of_ours(answer, self.names)
         return found
 
     def peak_rss_mb(self) -> float:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from .base import WORKERS, Answer, Verdict, WorkerDetector, as_answered
+from .base import WORKERS, Answer, Options, Verdict, WorkerDetector, as_answered
 
 
 class Langsniff(WorkerDetector):
@@ -16,11 +16,15 @@ class Langsniff(WorkerDetector):
         super().__init__([sys.executable, str(WORKERS / "langsniff_worker.py"), *([model] if model else [])])
 
     @classmethod
-    def from_options(cls, options: dict[str, str]) -> Langsniff:
-        return cls(options.get("model"))
+    def from_options(cls, options: Options) -> Langsniff:
+        detector = cls(options.model)
+        if tuple(detector.info.get("labels", ())) != tuple(options.labels):
+            detector.close()
+            raise RuntimeError(f"langsniff: the worker's labels {detector.info.get('labels')} are not {options.labels}")
+        return detector
 
     def verdicts(self, answer: Answer) -> dict[str, Verdict]:
-        given = as_answered(answer)
+        given = as_answered(answer, self.names)
         confident = given.confidence is not None and given.confidence >= float(self.info["threshold"])
         return {"as answers": given, "at its threshold": given if confident else Verdict(None, None, False)}
 

@@ -2,7 +2,8 @@
 
 Only the classifier, over all its languages: snippets have no file name, so Linguist's
 extension, filename and shebang strategies do not apply. Its model was trained on Linguist's
-own samples, so its scores on linguist*.jsonl are inflated.
+own samples, so its scores on linguist*.jsonl are inflated. Its vocabulary is every
+language's name and aliases (`Linguist::Language.all`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ class Linguist(WorkerDetector):
     name = "linguist"
     variants = ("as answers", "ours only")
     note = "trained on Linguist's samples: linguist*.jsonl scores are inflated"
+    overrides = {"sass": None}  # its Sass is the indented syntax; SCSS is another of its languages
 
     def __init__(self) -> None:
         ruby = shutil.which("ruby")

@@ -10,13 +10,16 @@ languageDetectionWebWorker.ts) applies an acceptance rule, reproduced in `vscode
   falls at least 0.2 below it; if the run of candidates ends (next one at or under 0.2)
   before such a drop, nothing is reported and the document stays plain text.
 The package itself answers nothing for content under 20 characters.
+
+Its vocabulary is the model's 54 language ids, read from the installed model (every id is
+ranked on every snippet); most are file extensions that labels.py's ALIASES know.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .base import TOOLS, WORKERS, Answer, Verdict, WorkerDetector, as_answered, best_of_ours, map_names, require
+from .base import TOOLS, WORKERS, Answer, Verdict, WorkerDetector, as_answered, best_of_ours, named, require
 
 EXPECTED_RELATIVE_CONFIDENCE = 0.2
 CORRECTIONS: dict[str, float] = {
@@ -43,10 +46,16 @@ def vscode_rule(ranked: Sequence[tuple[str, float]]) -> tuple[str, float] | None
     return None
 
 
+# Its ids that labels.py's ALIASES do not know (`pm` is its Perl, `mm` its Objective-C).
+VSCODE_NAMES = {"pm": ("perl",), "mm": ("objective-c",)}
+
+
 class VSCode(WorkerDetector):
     name = "vscode"
     variants = ("as answers", "VS Code rule", "ours only")
     note = "'as answers' is the model's top guess; 'VS Code rule' is what VS Code switches to (see vscode.py)"
+    overrides = VSCODE_NAMES
+    abstains = True  # nothing under 20 characters; the VS Code rule keeps plain text when unsure
 
     def __init__(self) -> None:
         node_modules = require(
@@ -56,8 +65,12 @@ class VSCode(WorkerDetector):
 
     def verdicts(self, answer: Answer) -> dict[str, Verdict]:
         accepted = vscode_rule([(names[0], score) for names, score in answer.ranked])
-        rule = Verdict(map_names([accepted[0]]), accepted[1], True) if accepted else Verdict(None, None, False)
-        return {"as answers": as_answered(answer), "VS Code rule": rule, "ours only": best_of_ours(answer)}
+        rule = named(self.names.labels([accepted[0]]), accepted[1]) if accepted else Verdict(None, None, False)
+        return {
+            "as answers": as_answered(answer, self.names),
+            "VS Code rule": rule,
+            "ours only": best_of_ours(answer, self.names),
+        }
 
 
 DETECTOR = VSCode

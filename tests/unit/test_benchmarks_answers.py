@@ -1,21 +1,26 @@
-"""Saved answers accumulate across runs and replay exactly, with the real detector's verdicts."""
+"""Saved answers accumulate across runs and replay exactly, with the real detector's verdicts, for one evaluation key."""
 
 import pytest
+from langsniff.datasets.labels import LABELS, ORIGINAL_LABELS
+from langsniff.datasets.records import Record
 
-from benchmarks.answers import Replayed, load_answers, save_answers, snippet_key
-from benchmarks.detectors.base import Answer, Detector, DetectorUnavailable, Verdict
+from benchmarks.answers import Replayed, evaluation_key, load_answers, save_answers, snippet_key
+from benchmarks.detectors.base import Answer, Detector, DetectorUnavailable, Options, Verdict
+from benchmarks.evalsets import EvalSet
 
 ANSWER = Answer(("py",), 0.6, ((("py",), 0.6), (("r",), 0.1)), ms=12.5)
+OPTIONS = Options(LABELS)
 
 
 class Saved(Detector):
-    name, version, startup_s, info = "vscode", "vscode 1.0", 0.4, {}
+    name, version, startup_s, info = "vscode", "vscode 1.0", 0.4, {"names": [["py"], ["r"], ["ts"]]}
 
 
 def test_replayed_answers_keep_the_vscode_rule_and_the_measurements(tmp_path):
     save_answers(tmp_path, Saved(), 170.0, {snippet_key("x = 1"): ANSWER}, "2026-11-30 10:00 UTC")
-    replayed = Replayed(tmp_path, "vscode", {})
+    replayed = Replayed(tmp_path, "vscode", OPTIONS)
     assert replayed.detect("x = 1") == ANSWER
+    assert replayed.known == {"python", "r", "typescript", "plaintext"}  # from the saved vocabulary
     assert replayed.verdicts(ANSWER)["VS Code rule"] == Verdict("python", pytest.approx(0.65), True)
     assert (replayed.version, replayed.startup_s, replayed.peak_rss_mb()) == ("vscode 1.0", 0.4, 170.0)
     assert replayed.replayed_from.startswith("the run of 2026-11-30 10:00 UTC")
@@ -35,4 +40,23 @@ def test_runs_add_to_the_store_and_a_new_version_starts_it_afresh(tmp_path):
 
 def test_replay_needs_a_store(tmp_path):
     with pytest.raises(DetectorUnavailable, match="no saved answers"):
-        Replayed(tmp_path, "magika", {})
+        Replayed(tmp_path, "magika", OPTIONS)
+
+
+def test_the_evaluation_key_changes_with_the_snippets_their_labels_and_our_labels():
+    sets = [EvalSet("test_lines3", "test", 3, [Record("x = 1", "python")])]
+    key = evaluation_key(sets, LABELS)
+    assert key == evaluation_key(sets, tuple(reversed(LABELS)))  # the order of our labels does not matter
+    assert key != evaluation_key(sets, ORIGINAL_LABELS)
+    assert key != evaluation_key([EvalSet("test_lines3", "test", 3, [Record("x = 2", "python")])], LABELS)
+    assert key != evaluation_key([EvalSet("test_lines3", "test", 3, [Record("x = 1", "r")])], LABELS)
+
+
+def test_answers_saved_for_other_sets_are_refused_with_a_clear_message(tmp_path):
+    save_answers(tmp_path / "oldkey", Saved(), 1.0, {"a": ANSWER}, "first")
+    (tmp_path / "vscode.json").write_text("{}")  # a store from before evaluation keys
+    with pytest.raises(DetectorUnavailable) as refused:
+        Replayed(tmp_path / "newkey", "vscode", OPTIONS)
+    message = str(refused.value)
+    assert "no saved answers of vscode for these evaluation sets and labels (key newkey" in message
+    assert "oldkey" in message and "before evaluation keys" in message

@@ -25,4 +25,5 @@ def detect(code: str) -> dict:
     }
 
 
-serve(detect, f"guesslang {version('guesslang')} (tensorflow-cpu {tf.__version__})")
+names = [[language] for language in guess.supported_languages]
+serve(detect, f"guesslang {version('guesslang')} (tensorflow-cpu {tf.__version__})", {"names": names})

@@ -29,4 +29,4 @@ async function detect(code) {
   };
 }
 
-serve(detect, `highlight.js ${version}`);
+serve(detect, `highlight.js ${version}`, { names: hljs.listLanguages().map(names) });

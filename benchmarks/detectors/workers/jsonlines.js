@@ -4,10 +4,10 @@ const readline = require('readline');
 
 const WARMUP = "def main():\n    print('warm up')\n\nmain()\n";
 
-async function serve(detect, version) {
+async function serve(detect, version, extra = {}) {
   console.log = console.error; // nothing a library prints may corrupt the protocol
   await detect(WARMUP);
-  process.stdout.write(JSON.stringify({ ready: true, version }) + '\n');
+  process.stdout.write(JSON.stringify({ ready: true, version, ...extra }) + '\n');
   const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     const { code } = JSON.parse(line);

@@ -33,4 +33,6 @@ def detect(code: str) -> dict:
 folder = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_ARTIFACT
 weights = hashlib.sha256((folder / "model.safetensors").read_bytes()).hexdigest()[:12]  # a new model is a new version
 name = sys.argv[1] if len(sys.argv) > 1 else "model/default"
-serve(detect, f"langsniff {name} {weights} (threshold {classifier.threshold:.3f})", {"threshold": classifier.threshold})
+labels = list(classifier.labels)
+extra = {"threshold": classifier.threshold, "labels": labels, "names": [[label] for label in labels]}
+serve(detect, f"langsniff {name} {weights} (threshold {classifier.threshold:.3f})", extra)

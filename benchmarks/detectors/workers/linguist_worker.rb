@@ -17,7 +17,8 @@ end
 
 $stdout.sync = true
 detect(WARMUP)
-puts JSON.generate(ready: true, version: "linguist #{Linguist::VERSION}")
+names = Linguist::Language.all.map { |language| [language.name, *language.aliases] }
+puts JSON.generate(ready: true, version: "linguist #{Linguist::VERSION}", names: names)
 $stdin.each_line do |line|
   code = JSON.parse(line)['code']
   started = Process.clock_gettime(Process::CLOCK_MONOTONIC)

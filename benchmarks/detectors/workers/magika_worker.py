@@ -17,4 +17,6 @@ def detect(code: str) -> dict:
     }
 
 
-serve(detect, f"magika {__version__}")
+# Its vocabulary: the labels it outputs and its network's own (the 'model label' variant).
+labels = {str(label) for label in [*magika.get_output_content_types(), *magika.get_model_content_types()]}
+serve(detect, f"magika {__version__}", {"names": [[label] for label in sorted(labels)]})

@@ -31,4 +31,4 @@ def detect(code: str) -> dict:
     return {"answer": names(best), "confidence": scores[0][0] if scores else 0.0, "ranked": ranked, "ms": ms}
 
 
-serve(detect, f"pygments {__version__}")
+serve(detect, f"pygments {__version__}", {"names": [names(lexer) for lexer in LEXERS]})
