@@ -93,6 +93,8 @@ def _start(name: str, options: Options, replay: Path | None, skipped: list[str])
     try:
         detector = Replayed(replay, name, options) if replay else detectors.create(name, options)
     except detectors.DetectorUnavailable as reason:
+        if replay:  # asked to replay answers that are not there (or are for other sets): never run without
+            raise
         print(f"compare: skipping {name}: {reason}", file=sys.stderr)
         skipped.append(f"{name}: {reason}")
         return None
@@ -135,6 +137,7 @@ def _write(
     skipped: list[str],
     presets: Path,
     labels: tuple[str, ...],
+    left_out: list[str],
 ) -> None:
     out.mkdir(parents=True, exist_ok=True)
     plots = [accuracy_plot(out / "accuracy_by_length.png", runs, sets), latency_plot(out / "latency.png", runs, sets)]
@@ -147,6 +150,7 @@ def _write(
         plots=[str(p) for p in plots],
         throughput=throughput_lines(presets),
         labels=labels,
+        left_out=left_out,
     )
     summary = {
         "command": command,
@@ -169,7 +173,7 @@ def _dropped(sets: list[EvalSet], labels: tuple[str, ...]) -> list[str]:
     if not counts:
         return []
     left_out = ", ".join(f"{label} ({n})" for label, n in sorted(counts.items()))
-    line = f"snippets of labels the artifact's {len(labels)} do not include, left out: {left_out}"
+    line = f"left out, as the artifact's {len(labels)} labels do not include them (snippets in all sets): {left_out}"
     print(f"compare: {line}", file=sys.stderr)
     return [line]
 
@@ -196,15 +200,15 @@ def main(argv: list[str] | None = None) -> int:
         )
         if not sets:
             raise DataError(f"no evaluation set found (no corpus, and no {args.eval})")
+        left_out = _dropped(sets, labels)
         runs, skipped = _run(args, names, sets, Options(labels, args.model))
-        skipped += _dropped(sets, labels)
     except (DataError, FileNotFoundError, RuntimeError, detectors.DetectorUnavailable) as error:
         print(f"compare: error: {error}", file=sys.stderr)
         return 2
     if not runs:
         print("compare: error: no detector could run", file=sys.stderr)
         return 2
-    _write(args.out, runs, sets, command, skipped, args.presets, labels)
+    _write(args.out, runs, sets, command, skipped, args.presets, labels, left_out)
     return 0
 
 

@@ -30,32 +30,39 @@ def like_for_like(ours: DetectorRun, rival: DetectorRun, set_name: str, variant:
     return scores_on(ours, "as answers", scope)[set_name], scores_on(rival, variant, scope)[set_name]
 
 
-def known_line(rival: DetectorRun, ours: DetectorRun | None, sets: Sequence[EvalSet]) -> str:
+def known_line(rival: DetectorRun, labels: Sequence[str], sets: Sequence[EvalSet]) -> str:
     """Which of our labels a rival can name, which not, and how many snippets that leaves per set."""
-    labels = ours.known if ours else rival.known
     missing = [label for label in labels if label not in rival.known]
+    if not missing:
+        return f"{rival.name} can name all of our {len(labels)} labels: it is scored on every snippet."
     scope = known_scope(rival.name)
     sizes = ", ".join(
-        f"{s.name}: {scores_on(rival, rival.variants[0], scope)[s.name].n} of {len(s.records)}" for s in sets
+        f"{s.name} {scores_on(rival, rival.variants[0], scope)[s.name].n} of {len(s.records)}" for s in sets
     )
-    names = f"it cannot name {', '.join(missing)}" if missing else "it can name all of them"
-    return f"{rival.name} names {len(rival.known)} of our {len(labels)} labels ({names}). Snippets scored: {sizes}."
+    return (
+        f"{rival.name} names {len(labels) - len(missing)} of our {len(labels)} labels; it cannot name "
+        f"{', '.join(missing)}. Snippets scored: {sizes}."
+    )
 
 
-def like_for_like_sections(runs: Sequence[DetectorRun], sets: Sequence[EvalSet], table) -> list[str]:
+def like_for_like_sections(
+    runs: Sequence[DetectorRun], sets: Sequence[EvalSet], table, labels: Sequence[str] = ()
+) -> list[str]:
     """Per rival: its variants and langsniff's, accuracy and coverage, on the rows it can name.
 
-    `table(runs, sets, metric, scope)` draws one metric table (report.metric_table).
+    `table(runs, sets, metric, scope)` draws one metric table (report.metric_table); `labels`
+    are ours (default: those langsniff names).
     """
     by_name = {run.name: run for run in runs}
     ours = by_name.get(OURS)
+    labels = labels or (ours.known if ours else sorted({label for run in runs for label in run.known}))
     parts = []
     for rival in (run for run in runs if run.name != OURS):
         pair = [rival, ours] if ours else [rival]
         scope = known_scope(rival.name)
         parts += [
             f"### {rival.name}",
-            known_line(rival, ours, sets),
+            known_line(rival, labels, sets),
             "Accuracy (%):\n\n" + table(pair, sets, lambda s: s.accuracy, scope),
             "Coverage at 97% precision (%):\n\n" + table(pair, sets, lambda s: s.coverage, scope),
         ]

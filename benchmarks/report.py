@@ -169,10 +169,12 @@ def write_report(
     plots: Sequence[str],
     throughput: Sequence[str],
     labels: Sequence[str] = (),
+    left_out: Sequence[str] = (),
 ) -> None:
     """The whole comparison in one Markdown file, plots referenced by relative path.
 
-    `labels` are ours (the benchmarked artifact's), named in the introduction.
+    `labels` are ours (the benchmarked artifact's), named in the introduction; `left_out` says
+    which snippets were not scored because their label is not one of ours.
     """
     sizes = ", ".join(f"{column_name(s)}: {len(s.records)}" for s in sets)
     notes = [f"- **{run.name}**: {run.note}" for run in runs if run.note]
@@ -200,7 +202,7 @@ def write_report(
             "vocabulary mapped onto our labels; prose too when it can abstain), and langsniff on "
             "exactly the same snippets beside it."
         ),
-        *like_for_like_sections(runs, sets, lambda rs, ss, metric, scope: metric_table(rs, ss, metric, scope=scope)),
+        *like_for_like_sections(runs, sets, lambda rs, ss, m, scope: metric_table(rs, ss, m, scope=scope), labels),
         "## Accuracy on whole sets (%)",
         (
             "Variants: *as answers* is the detector's own answer; *ours only* its best-ranked "
@@ -236,7 +238,8 @@ def write_report(
         ),
         performance_table(runs),
         "## Notes",
-        "\n".join(notes + [f"- skipped: {reason}" for reason in skipped]) or "- none",
+        "\n".join(notes + [f"- skipped: {reason}" for reason in skipped] + [f"- {line}" for line in left_out])
+        or "- none",
     ]
     if throughput:
         parts += ["## Training throughput", "\n".join(throughput)]

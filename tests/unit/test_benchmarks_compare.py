@@ -34,3 +34,10 @@ def test_no_evaluation_set_is_a_clear_error(tmp_path, capsys):
 def test_langsniff_is_never_replayed(capsys):
     assert main(["--reuse", "magika,langsniff"]) == 2
     assert "langsniff always runs live" in capsys.readouterr().err
+
+
+def test_reuse_without_answers_for_these_sets_is_an_error(tmp_path, capsys):
+    write_linguist_sets(tmp_path / "eval")
+    args = ["--detectors", "magika", "--reuse", "magika", "--corpus", str(tmp_path / "corpus")]
+    assert main([*args, "--eval", str(tmp_path / "eval"), "--answers", str(tmp_path / "answers")]) == 2
+    assert "no saved answers of magika for these evaluation sets and labels" in capsys.readouterr().err

@@ -90,7 +90,8 @@ def test_targets_and_report_are_like_for_like(tmp_path):
     path = tmp_path / "comparison.md"
     write_report(path, runs, SETS, command="c", skipped=[], plots=[], throughput=["tokens"], labels=OURS)
     text = path.read_text()
-    assert "vscode names 5 of our 13 labels (it cannot name" in text and "scss" in text
+    assert "vscode names 5 of our 13 labels; it cannot name c, cpp, java, javascript, sql, plaintext" in text
+    assert "highlightjs names 4 of our 13" in text  # python, scss, and xml and html through its xml
     assert "## The ten original labels" in text and "## Training throughput" in text
     assert "the benchmarked artifact's 13" in text
 
