@@ -109,9 +109,13 @@ class Detector:
         return cls()
 
     def attach(self, ours: Sequence[str]) -> None:
-        """Map its names onto our labels, and find which of ours its vocabulary (`info["names"]`) covers."""
+        """Map its names onto our labels, and find which of ours its vocabulary (`info["names"]`) covers.
+
+        A detector that did not say its vocabulary is taken to know all our labels (scored on every row).
+        """
         self.names = NameMap(frozenset(ours), self.overrides)
-        self.known = self.names.known(self.info.get("names", ()), self.abstains)
+        vocabulary = self.info.get("names")
+        self.known = self.names.known(vocabulary, self.abstains) if vocabulary else frozenset(ours)
 
     def detect(self, code: str) -> Answer:
         raise NotImplementedError

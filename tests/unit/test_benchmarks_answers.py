@@ -60,3 +60,10 @@ def test_answers_saved_for_other_sets_are_refused_with_a_clear_message(tmp_path)
     message = str(refused.value)
     assert "no saved answers of vscode for these evaluation sets and labels (key newkey" in message
     assert "oldkey" in message and "before evaluation keys" in message
+
+
+def test_a_detector_that_did_not_say_its_vocabulary_is_scored_on_every_row(tmp_path):
+    silent = Saved()
+    silent.info = {}
+    save_answers(tmp_path, silent, 1.0, {"a": ANSWER}, "first")
+    assert Replayed(tmp_path, "vscode", OPTIONS).known == set(LABELS)
