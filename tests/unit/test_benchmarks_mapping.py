@@ -49,8 +49,8 @@ def test_highlightjs_xml_is_right_for_html_and_xml_and_its_ini_for_ini_and_toml(
 
 def test_highlightjs_restricted_rerun_covers_our_labels():
     assert hljs_languages(("html", "xml", "toml", "ini", "vue")) == ["xml", "ini"]
-    for label, languages in HLJS_OURS.items():
-        assert all(label in HLJS.labels([language]) for language in languages), label
+    for label in (label for label in HLJS_OURS if label in LABELS):  # whatever labels.py declares today
+        assert all(label in HLJS.labels([language]) for language in HLJS_OURS[label]), label
 
 
 def test_detector_specific_names():
