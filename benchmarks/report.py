@@ -11,6 +11,7 @@ from .evalsets import EvalSet
 from .fair import OURS, like_for_like, like_for_like_sections, scores_on
 from .runner import DetectorRun
 from .scoring import Score
+
 VSCODE = "vscode"
 TARGET_MARGIN_3_LINES = 0.40
 

@@ -46,11 +46,20 @@ class Fixed(Detector):
 
 
 def make_detectors():
-    ours = Fixed("langsniff", {r.code: r.label for r in RECORDS} | {"$a: 1;": "css", "@mixin m {}": "css"}, [[l] for l in OURS])
+    ours = Fixed(
+        "langsniff", {r.code: r.label for r in RECORDS} | {"$a: 1;": "css", "@mixin m {}": "css"}, [[l] for l in OURS]
+    )
     # knows python, html, xml (no scss); right on one python snippet, html and xml
     rival = Fixed(
         "vscode",
-        {"def f(): pass": "py", "print(1)": "r", "$a: 1;": "css", "@mixin m {}": "css", "<note/>": "xml", "<p>hi</p>": "html"},
+        {
+            "def f(): pass": "py",
+            "print(1)": "r",
+            "$a: 1;": "css",
+            "@mixin m {}": "css",
+            "<note/>": "xml",
+            "<p>hi</p>": "html",
+        },
         [["py"], ["r"], ["css"], ["html"], ["xml"]],
     )
     # highlight.js: one `xml` grammar answers both the XML and the HTML snippet
@@ -106,7 +115,11 @@ def test_our_labels_come_from_the_artifact(tmp_path):
 def test_snippets_of_labels_the_artifact_lacks_are_left_out_and_counted(tmp_path):
     folder = tmp_path / "eval"
     folder.mkdir()
-    rows = [{"code": "x <- 1", "label": "R"}, {"code": "int x;", "label": "C"}, {"code": "fn main() {}", "label": "rust"}]
+    rows = [
+        {"code": "x <- 1", "label": "R"},
+        {"code": "int x;", "label": "C"},
+        {"code": "fn main() {}", "label": "rust"},
+    ]
     for name in ("linguist", "linguist_lines3", "linguist_lines10"):
         (folder / f"{name}.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows))
     sets = load_eval_sets(None, folder, per_label=None, labels=("c", "r", "plaintext"))
