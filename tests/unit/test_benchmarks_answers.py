@@ -1,4 +1,4 @@
-"""Saved answers accumulate across runs and replay exactly, with the real detector's verdicts, for one evaluation key."""
+"""Saved answers accumulate and replay exactly, with the real verdicts, for one evaluation key only."""
 
 import pytest
 from langsniff.datasets.labels import LABELS, ORIGINAL_LABELS
