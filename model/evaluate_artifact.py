@@ -7,6 +7,8 @@ prints the tables, and records a summary under `evaluations` in the artifact's o
 
 from __future__ import annotations
 
+import logging
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +22,16 @@ from langsniff.model.prediction import ArtifactError
 from langsniff.model.evaluation import LENGTHS, evaluate, sample, set_name, windows_of
 from langsniff.model.report import by_set_table, confusion_table, per_label_table, plot_by_set, plot_confusion
 
+log = logging.getLogger(__name__)
 SUMMARY_KEYS = ("n", "accuracy", "coverage_at_97", "confidence_at_97", "ece", "prose_trigger_rate")
 
 
-def evaluation_sets(data: Path | None, corpus: Path, split: str, limit: int) -> tuple[str, dict[str, list[Record]]]:
+def evaluation_sets(
+    data: Path | None, corpus: Path, split: str, limit: int, known: set[str] | None = None
+) -> tuple[str, dict[str, list[Record]]]:
     """A name for the data and its sets: the corpus's windows per length, or the given
-    records as they are (`given`) and cut to each length."""
+    records as they are (`given`) and cut to each length. With `known`, only texts of
+    those labels (a model is scored on the languages it knows; the others are logged)."""
     if data is None:
         sets = {set_name(length): load_eval_set(corpus, split, length) for length in LENGTHS}
         name = f"corpus-{split}"
@@ -33,6 +39,11 @@ def evaluation_sets(data: Path | None, corpus: Path, split: str, limit: int) -> 
         records = list(load_any(data))
         sets = {"given": records, **{set_name(n): windows_of(records, n) for n in LENGTHS if n is not None}}
         name = data.stem if data.is_file() else data.name
+    if known is not None:
+        unknown = Counter(r.label for records in sets.values() for r in records if r.label not in known)
+        if unknown:
+            log.warning("left out texts of labels the model does not know: %s", dict(sorted(unknown.items())))
+        sets = {key: [r for r in records if r.label in known] for key, records in sets.items()}
     if not any(sets.values()):
         raise DataError(f"nothing to evaluate in {data or corpus}")
     return name, {key: sample(records, limit) for key, records in sets.items() if records}
@@ -43,7 +54,7 @@ def run_evaluation(
 ) -> dict[str, Any]:
     """Score, print, plot, write; returns the full report."""
     classifier = Classifier.load(artifact)
-    name, sets = evaluation_sets(data, corpus, split, limit)
+    name, sets = evaluation_sets(data, corpus, split, limit, known=set(classifier.labels))
     report = evaluate(classifier, sets)
     report["data"] = str(data or corpus)
     out = out or Path("runs") / "eval" / artifact.resolve().name / name
