@@ -61,6 +61,7 @@ class TrainConfig:
     steps_per_epoch: int = 250
     validation_per_set: int = 300  # validation windows scored per length
     tuning_per_set: int = 1000  # validation windows per length that temperature and thresholds are fitted on
+    keep_last: bool = False  # keep the last step's model instead of the best validation step's
     bf16: bool = False  # bfloat16 autocast for training steps, where the CPU has native bf16
     seed: int = 0
 

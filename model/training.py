@@ -285,7 +285,8 @@ class Loop:
         return loss.item(), int(keep.sum())
 
     def validate(self, bar: tqdm, loss: float) -> None:
-        """Score the validation windows; keep the artifact when the mean accuracy is the best yet."""
+        """Score the validation windows; keep the artifact when the mean accuracy is the best yet
+        (or always, with `keep_last`: small validation sets make "best" noisy)."""
         report = evaluate(
             Classifier(self.encoder, self.artifact, self.tokenizer, threads=torch.get_num_threads()), self.sets
         )
@@ -298,6 +299,7 @@ class Loop:
         bar.write(f"step {self.state['step']}: loss {loss:.3f} validation {mean:.4f} {accuracy}", file=sys.stderr)
         if mean > self.state["best"]:
             self.state["best"], self.state["best_step"] = mean, self.state["step"]
+        if self.state["best_step"] == self.state["step"] or self.train.keep_last:
             save_artifact(
                 self.request.out, self.encoder, self.artifact, self.tokenizer, self.metrics(), half=self.request.half
             )

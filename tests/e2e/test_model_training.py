@@ -4,6 +4,8 @@ import json
 from pathlib import Path
 
 import pytest
+import torch
+from safetensors.torch import load_file
 
 from langsniff.model.classifier import Classifier
 from langsniff.model.cli import main
@@ -134,3 +136,13 @@ def test_warm_start_from_a_missing_artifact_is_a_clear_error(corpus, tmp_path, c
     assert train(corpus, tmp_path / "out", 1, "--init", str(tmp_path / "nowhere")) != 0
     error = capsys.readouterr().err
     assert "nowhere" in error and "Traceback" not in error
+
+
+@pytest.mark.slow
+def test_keep_last_keeps_the_last_step_not_the_best(corpus, tmp_path):
+    out = tmp_path / "last"
+    assert train(corpus, out, 3, "--set", "keep_last=true") == 0
+    assert json.loads((out / "config.json").read_text())["training"]["keep_last"] is True
+    kept = load_file(str(out / "model.safetensors"))
+    last = load_file(str(out / "checkpoint" / "state.safetensors"))
+    assert all(torch.equal(tensor, last[f"model.{name}"]) for name, tensor in kept.items())
