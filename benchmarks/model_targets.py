@@ -2,7 +2,7 @@
 
     python -m benchmarks.model_targets [--model DIR] [--corpus DIR] [--eval DIR] [--limit N] [--json FILE]
 
-Test split by snippet length and coverage at 97% precision (our corpus), GitHub Linguist's
+Test split by snippet length (the labels the artifact knows) and coverage at 97% precision (our corpus), GitHub Linguist's
 samples, prose that would trigger a switch at the artifact's threshold, median latency
 per 128-token snippet on one thread after warm-up, load time after `import torch`, size.
 """
@@ -55,7 +55,10 @@ def load_seconds(folder: Path) -> float:
 
 def measure(folder: Path, corpus: Path, shared_eval: Path, limit: int) -> dict:
     classifier = Classifier.load(folder, threads=1)
-    test_sets = {set_name(n): sample(load_eval_set(corpus, "test", n), limit) for n in LENGTHS}
+    known = set(classifier.labels)
+    test_sets = {
+        set_name(n): sample([r for r in load_eval_set(corpus, "test", n) if r.label in known], limit) for n in LENGTHS
+    }
     test = evaluate(classifier, test_sets)
     linguist = {}
     for name in ("linguist", "linguist_lines3", "linguist_lines10"):

@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_cli.register(commands)
     _add_train(commands)
     _add_eval(commands)
+    _add_tune(commands)
     _add_detect(commands)
     return parser
 
@@ -101,6 +102,19 @@ def _add_eval(commands) -> None:
     evaluate.set_defaults(func=run_eval)
 
 
+def _add_tune(commands) -> None:
+    tune = commands.add_parser(
+        "tune",
+        help="refit an artifact's temperature and per-length thresholds on validation windows",
+        description="Refit the temperature and the 97%%-precision threshold of each snippet length "
+        "on the corpus's validation windows (the labels the artifact knows), in place.",
+    )
+    tune.add_argument("artifact", type=Path, metavar="ARTIFACT", help="artifact folder (rewritten in place)")
+    _add_cache_and_corpus(tune)
+    tune.add_argument("--per-set", type=int, default=1000, metavar="N", help="validation windows per length")
+    tune.set_defaults(func=run_tune)
+
+
 def _add_detect(commands) -> None:
     detect = commands.add_parser(
         "detect",
@@ -138,6 +152,19 @@ def run_train(args: argparse.Namespace) -> int:
     print(
         f"wrote {args.out}: best validation mean accuracy {metrics['best_validation_mean_accuracy']:.4f}, "
         f"temperature {calibration['temperature']:.3f}, threshold {calibration['threshold']:.3f}"
+    )
+    return 0
+
+
+def run_tune(args: argparse.Namespace) -> int:
+    from langsniff.model.training import retune
+
+    tuned = retune(args.artifact, _corpus(args), args.per_set)
+    by_lines = ", ".join(f"<={lines}: {value:.3f}" for lines, value in sorted(tuned["thresholds_by_lines"].items()))
+    print(
+        f"wrote {args.artifact}: temperature {tuned['temperature']:.3f}, thresholds {by_lines}, "
+        f"longer {tuned['threshold']:.3f}; coverage at 97% {tuned['coverage_at_97']:.3f}, "
+        f"prose triggers {tuned['prose_trigger_rate']:.3f}"
     )
     return 0
 

@@ -18,13 +18,22 @@ from pathlib import Path
 from typing import Any
 
 import torch
+from safetensors import safe_open
 from tqdm import tqdm
 
 from langsniff.datasets.corpus import load_eval_set, load_split
 from langsniff.datasets.errors import DataError
 from langsniff.datasets.labels import LABELS, display_name
 from langsniff.datasets.records import Record
-from langsniff.model.artifact import METRICS, ArtifactConfig, load_artifact, read_json, save_artifact, write_json
+from langsniff.model.artifact import (
+    METRICS,
+    WEIGHTS,
+    ArtifactConfig,
+    load_artifact,
+    read_json,
+    save_artifact,
+    write_json,
+)
 from langsniff.model.checkpoint import has_checkpoint, load_checkpoint, save_checkpoint
 from langsniff.model.classifier import Classifier
 from langsniff.model.config import ModelConfig, TrainConfig, preset
@@ -187,15 +196,36 @@ def finish(request: TrainRequest, sets: dict[str, list[Record]], run: dict[str, 
     """Calibrate the best model kept on the validation `sets`, store its temperature and
     thresholds, write its metrics (`run`: the whole run's counters, which the best model's
     saved metrics predate)."""
-    encoder, config, tokenizer = load_artifact(request.out)
+    return calibrate(request.out, sets, run, half=request.half)
+
+
+def retune(folder: Path, corpus: Path, per_set: int, seed: int = 0) -> dict[str, Any]:
+    """Refit a saved artifact's temperature and thresholds on the corpus's validation windows;
+    returns the calibration."""
+    half = is_half(folder)
+    return calibrate(folder, validation_sets(corpus, seed, per_set), {}, half=half)["calibration"]
+
+
+def calibrate(folder: Path, sets: dict[str, list[Record]], run: dict[str, Any], half: bool) -> dict[str, Any]:
+    """Fit temperature and per-length thresholds on `sets`, store them, score the result on
+    them (texts of labels the artifact does not know are left out), and rewrite the artifact
+    with its metrics updated by `run`."""
+    encoder, config, tokenizer = load_artifact(folder)
+    sets = {name: [r for r in records if r.label in config.labels] for name, records in sets.items()}
     tuned = tune(Classifier(encoder, config, tokenizer), sets)
     config.temperature, config.threshold = tuned["temperature"], tuned["threshold"]
     config.thresholds = tuned["thresholds_by_lines"]
-    metrics = {**read_json(request.out / METRICS), **run}
+    metrics = {**read_json(folder / METRICS), **run}
     metrics["calibration"] = tuned
     metrics["validation"] = evaluate(Classifier(encoder, config, tokenizer), sets)
-    save_artifact(request.out, encoder, config, tokenizer, metrics, half=request.half)
+    save_artifact(folder, encoder, config, tokenizer, metrics, half=half)
     return metrics
+
+
+def is_half(folder: Path) -> bool:
+    """Whether an artifact stores its weights as float16."""
+    with safe_open(str(folder / WEIGHTS), framework="pt") as weights:
+        return weights.get_tensor(next(iter(weights.keys()))).dtype == torch.float16
 
 
 class Loop:

@@ -146,3 +146,21 @@ def test_keep_last_keeps_the_last_step_not_the_best(corpus, tmp_path):
     kept = load_file(str(out / "model.safetensors"))
     last = load_file(str(out / "checkpoint" / "state.safetensors"))
     assert all(torch.equal(tensor, last[f"model.{name}"]) for name, tensor in kept.items())
+
+
+@pytest.mark.slow
+def test_tune_refits_temperature_and_thresholds_in_place(corpus, tmp_path, capsys):
+    out = tmp_path / "artifact"
+    assert train(corpus, out, 1) == 0
+    config = json.loads((out / "config.json").read_text())
+    config["temperature"], config["thresholds_by_lines"] = 9.0, {}
+    (out / "config.json").write_text(json.dumps(config))
+    assert main(["tune", str(out), "--corpus", str(corpus), "--per-set", "20"]) == 0
+    assert "thresholds <=1:" in capsys.readouterr().out
+    tuned = json.loads((out / "config.json").read_text())
+    by_lines = {int(lines): value for lines, value in tuned["thresholds_by_lines"].items()}
+    assert tuned["temperature"] != 9.0 and by_lines and set(by_lines) <= {1, 3, 5, 10, 20}
+    ordered = [by_lines[lines] for lines in sorted(by_lines)] + [tuned["threshold"]]
+    assert ordered == sorted(ordered, reverse=True), "a shorter snippet never needs less confidence"
+    assert json.loads((out / "metrics.json").read_text())["calibration"]["temperature"] == tuned["temperature"]
+    assert main(["tune", str(tmp_path / "missing"), "--corpus", str(corpus)]) != 0
