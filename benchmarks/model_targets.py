@@ -17,11 +17,12 @@ from pathlib import Path
 
 
 from benchmarks.artifact_costs import artifact_bytes, median_predict_ms
-from langsniff.datasets.corpus import corpus_dir, load_eval_set
+from langsniff.datasets.corpus import corpus_dir
 from langsniff.datasets.loaders import load_jsonl
 from langsniff.datasets.paths import cache_dir
 from langsniff.model.classifier import DEFAULT_ARTIFACT, Classifier
-from langsniff.model.evaluation import LENGTHS, evaluate, sample, set_name
+from langsniff.model.evaluate_artifact import evaluation_sets
+from langsniff.model.evaluation import evaluate
 
 SHARED_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 SNIPPET_TOKENS = 128
@@ -55,10 +56,7 @@ def load_seconds(folder: Path) -> float:
 
 def measure(folder: Path, corpus: Path, shared_eval: Path, limit: int) -> dict:
     classifier = Classifier.load(folder, threads=1)
-    known = set(classifier.labels)
-    test_sets = {
-        set_name(n): sample([r for r in load_eval_set(corpus, "test", n) if r.label in known], limit) for n in LENGTHS
-    }
+    _, test_sets = evaluation_sets(None, corpus, "test", limit, known=set(classifier.labels))
     test = evaluate(classifier, test_sets)
     linguist = {}
     for name in ("linguist", "linguist_lines3", "linguist_lines10"):

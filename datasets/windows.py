@@ -32,6 +32,11 @@ def fixed_window(code: str, lines: int, rng: random.Random) -> str:
     return "\n".join(content[start:end])
 
 
+def line_count(text: str) -> int:
+    """How many lines a text spans between its first and last non-blank line (0 when blank)."""
+    return len(content_lines(text)) if text.strip() else 0
+
+
 def content_lines(code: str) -> list[str]:
     """The text's lines without leading and trailing blank lines; ValueError when all are blank."""
     lines = code.split("\n")

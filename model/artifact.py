@@ -58,12 +58,8 @@ class ArtifactConfig:
         }
 
     def threshold_for(self, lines: int) -> float:
-        """The confidence a text of `lines` lines needs before it switches an editor: the
-        threshold of the shortest length that holds it, `threshold` beyond the longest."""
-        for most, value in sorted(self.thresholds.items()):
-            if lines <= most:
-                return value
-        return self.threshold
+        """The confidence a text of `lines` lines needs before it switches an editor."""
+        return threshold_for_lines(self.thresholds, self.threshold, lines)
 
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> ArtifactConfig:
@@ -82,6 +78,21 @@ class ArtifactConfig:
             preset=str(values.get("preset", "")),
             training=dict(values.get("training", {})),
         )
+
+
+def threshold_for_lines(thresholds: dict[int, float], longer: float, lines: int) -> float:
+    """The threshold of the shortest tuned length that holds `lines` lines, `longer` beyond
+    the longest: the one rule for which threshold applies to a text."""
+    for most, value in sorted(thresholds.items()):
+        if lines <= most:
+            return value
+    return longer
+
+
+def describe_thresholds(thresholds: dict[int, float], longer: float) -> str:
+    """`<=1: 0.957, <=3: 0.838, ..., longer: 0.540`: the confidence each snippet length needs."""
+    parts = [f"<={lines}: {value:.3f}" for lines, value in sorted(thresholds.items())]
+    return ", ".join([*parts, f"longer: {longer:.3f}"])
 
 
 def _versions() -> dict[str, str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 import torch
 from tokenizers import Tokenizer
 
-from langsniff.datasets.windows import content_lines
+from langsniff.datasets.windows import line_count
 from langsniff.model.artifact import ArtifactConfig, load_artifact
 from langsniff.model.calibration import combine_windows
 from langsniff.model.encoder import Encoder
@@ -60,7 +60,7 @@ class Classifier:
 
     def threshold_for(self, text: str) -> float:
         """The confidence `text` needs to switch an editor, by its number of lines."""
-        return self.config.threshold_for(len(content_lines(text)) if text.strip() else 0)
+        return self.config.threshold_for(line_count(text))
 
     @property
     def temperature(self) -> float:

@@ -157,14 +157,14 @@ def run_train(args: argparse.Namespace) -> int:
 
 
 def run_tune(args: argparse.Namespace) -> int:
+    from langsniff.model.artifact import describe_thresholds
     from langsniff.model.training import retune
 
     tuned = retune(args.artifact, _corpus(args), args.per_set)
-    by_lines = ", ".join(f"<={lines}: {value:.3f}" for lines, value in sorted(tuned["thresholds_by_lines"].items()))
     print(
-        f"wrote {args.artifact}: temperature {tuned['temperature']:.3f}, thresholds {by_lines}, "
-        f"longer {tuned['threshold']:.3f}; coverage at 97% {tuned['coverage_at_97']:.3f}, "
-        f"prose triggers {tuned['prose_trigger_rate']:.3f}"
+        f"wrote {args.artifact}: temperature {tuned['temperature']:.3f}, "
+        f"thresholds {describe_thresholds(tuned['thresholds_by_lines'], tuned['threshold'])}; "
+        f"coverage at 97% {tuned['coverage_at_97']:.3f}, prose triggers {tuned['prose_trigger_rate']:.3f}"
     )
     return 0
 

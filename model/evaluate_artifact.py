@@ -16,7 +16,7 @@ from langsniff.datasets.corpus import load_eval_set
 from langsniff.datasets.errors import DataError
 from langsniff.datasets.loaders import load_any
 from langsniff.datasets.records import Record
-from langsniff.model.artifact import METRICS, read_json, write_json
+from langsniff.model.artifact import METRICS, describe_thresholds, read_json, write_json
 from langsniff.model.classifier import Classifier
 from langsniff.model.prediction import ArtifactError
 from langsniff.model.evaluation import LENGTHS, evaluate, sample, set_name, windows_of
@@ -64,7 +64,7 @@ def run_evaluation(
     plot_by_set(report, out / "accuracy_by_length.png")
     print(
         f"{name}: accuracy {report['accuracy']:.4f} over {sum(len(s) for s in sets.values())} texts "
-        f"(thresholds by lines {thresholds_text(classifier)})\n"
+        f"(thresholds by lines {describe_thresholds(classifier.config.thresholds, classifier.threshold)})\n"
     )
     print(by_set_table(report), "\n")
     print(per_label_table(report), "\n")
@@ -72,12 +72,6 @@ def run_evaluation(
     print(f"wrote {out / 'metrics.json'}, {out / 'confusion.png'}, {out / 'accuracy_by_length.png'}")
     _record(artifact, name, report)
     return report
-
-
-def thresholds_text(classifier: Classifier) -> str:
-    """`<=1: 0.99, <=3: 0.95, ..., longer: 0.86`: the confidence each snippet length needs."""
-    parts = [f"<={lines}: {value:.3f}" for lines, value in sorted(classifier.config.thresholds.items())]
-    return ", ".join([*parts, f"longer: {classifier.threshold:.3f}"])
 
 
 def _record(artifact: Path, name: str, report: dict[str, Any]) -> None:

@@ -168,7 +168,7 @@ def train(request: TrainRequest) -> dict[str, Any]:
         warm_start(loop.encoder, source[0], source[1].labels, labels)
     loop.run()
     tuning = validation_sets(request.corpus, train_config.seed, train_config.tuning_per_set)
-    return finish(request, tuning, loop.metrics())
+    return calibrate(request.out, tuning, loop.metrics(), half=request.half)
 
 
 def check_same_shape(model: ModelConfig, source: ModelConfig, where: Path) -> None:
@@ -192,13 +192,6 @@ def warm_start(encoder: Encoder, source: Encoder, source_labels: list[str], labe
                 encoder.head.bias[row] = source.head.bias[source_labels.index(label)]
 
 
-def finish(request: TrainRequest, sets: dict[str, list[Record]], run: dict[str, Any]) -> dict[str, Any]:
-    """Calibrate the best model kept on the validation `sets`, store its temperature and
-    thresholds, write its metrics (`run`: the whole run's counters, which the best model's
-    saved metrics predate)."""
-    return calibrate(request.out, sets, run, half=request.half)
-
-
 def retune(folder: Path, corpus: Path, per_set: int, seed: int = 0) -> dict[str, Any]:
     """Refit a saved artifact's temperature and thresholds on the corpus's validation windows;
     returns the calibration."""
@@ -209,7 +202,8 @@ def retune(folder: Path, corpus: Path, per_set: int, seed: int = 0) -> dict[str,
 def calibrate(folder: Path, sets: dict[str, list[Record]], run: dict[str, Any], half: bool) -> dict[str, Any]:
     """Fit temperature and per-length thresholds on `sets`, store them, score the result on
     them (texts of labels the artifact does not know are left out), and rewrite the artifact
-    with its metrics updated by `run`."""
+    with its metrics updated by `run` (after training: the whole run's counters, which the
+    kept model's saved metrics predate)."""
     encoder, config, tokenizer = load_artifact(folder)
     sets = {name: [r for r in records if r.label in config.labels] for name, records in sets.items()}
     tuned = tune(Classifier(encoder, config, tokenizer), sets)

@@ -12,10 +12,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from langsniff.datasets.records import Record
+from langsniff.datasets.windows import line_count
+from langsniff.model.artifact import threshold_for_lines
 from langsniff.model.calibration import combine_windows, fit_temperature
 from langsniff.model.classifier import Classifier
 from langsniff.model.evaluation import LENGTHS, TARGET_PRECISION, set_name
 from langsniff.model.metrics import coverage_at_precision, expected_calibration_error, trigger_rate
+
+
+LENGTH_OF = {set_name(length): length for length in LENGTHS}
 
 
 def tune(classifier: Classifier, sets: dict[str, Sequence[Record]]) -> dict[str, Any]:
@@ -39,7 +44,7 @@ def tune(classifier: Classifier, sets: dict[str, Sequence[Record]]) -> dict[str,
     confidence = confidences.tolist()
     by_length = length_thresholds([name for name, _ in named], confidence, correct)
     threshold = by_length.pop(None, min(by_length.values()))
-    needed = [by_length.get(length, threshold) for length in (LENGTH_OF.get(name) for name, _ in named)]
+    needed = [threshold_for_lines(by_length, threshold, line_count(r.code)) for r in records]
     predicted = [labels[g] for g in guesses.tolist()]
     truth = [r.label for r in records]
     sure = [c >= t for c, t in zip(confidence, needed)]
@@ -52,9 +57,6 @@ def tune(classifier: Classifier, sets: dict[str, Sequence[Record]]) -> dict[str,
         prose_trigger_rate=trigger_rate(truth, predicted, sure),
     )
     return result
-
-
-LENGTH_OF = {set_name(length): length for length in LENGTHS}
 
 
 def length_thresholds(

@@ -101,11 +101,12 @@ def main(argv: list[str] | None = None) -> int:
             return fail(str(error))
         except OSError as error:
             return fail(f"cannot read the model: {error}")
+    from langsniff.model.artifact import describe_thresholds
+
     log.info(
-        "model loaded: %d labels, threshold %.3f (by lines: %s)",
+        "model loaded: %d labels, thresholds by lines %s",
         len(classifier.labels),
-        classifier.threshold,
-        classifier.config.thresholds or "none",
+        describe_thresholds(classifier.config.thresholds, classifier.threshold),
     )
     server = create_server(Detector(classifier), package_version())
     if args.tcp:
