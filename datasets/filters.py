@@ -50,3 +50,8 @@ def _looks_minified(text: str, filters: Filters) -> bool:
     if not lengths:
         return False
     return max(lengths) > filters.max_line_length or sum(lengths) / len(lengths) > filters.max_mean_line_length
+
+
+def without_comment_lines(text: str) -> str:
+    """A log file without its `#` lines: test logs annotate samples with them, real logs do not."""
+    return "".join(line for line in text.splitlines(keepends=True) if not line.lstrip().startswith("#"))

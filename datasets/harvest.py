@@ -35,7 +35,7 @@ from langsniff.datasets import registries
 from langsniff.datasets.errors import DataError
 from langsniff.datasets.extract import iter_members
 from langsniff.datasets.fences import code_blocks
-from langsniff.datasets.filters import block_reject_reason, decode, reject_reason
+from langsniff.datasets.filters import block_reject_reason, decode, reject_reason, without_comment_lines
 from langsniff.datasets.labels import normalize_label
 from langsniff.datasets.manifest import Manifest, Package, load_manifest, matches
 from langsniff.datasets.prose import is_english_prose, to_prose, truncate
@@ -246,7 +246,10 @@ def _prepare(manifest: Manifest, label: str, path: str, data: bytes) -> tuple[st
     text = decode(data)
     if text is None:
         return None, "not utf-8"
-    prose = manifest.labels[label].transform == "prose"
+    transform = manifest.labels[label].transform
+    if transform == "log":
+        text = without_comment_lines(text)
+    prose = transform == "prose"
     if prose:
         text = truncate(to_prose(path, text), manifest.filters.max_bytes)
         if not is_english_prose(text):

@@ -54,6 +54,7 @@ DISPLAY_NAMES: dict[str, str] = {
     "scss": "SCSS",
     "less": "Less",
     "vue": "Vue",
+    "log": "Log",
 }
 
 LABELS: tuple[str, ...] = tuple(DISPLAY_NAMES)
@@ -205,6 +206,7 @@ EXTENSIONS: dict[str, str] = {
     ".scss": "scss",
     ".less": "less",
     ".vue": "vue",
+    ".log": "log",
 }
 
 # Files known by their whole name rather than an extension.

@@ -17,7 +17,7 @@ from langsniff.datasets.errors import DataError
 
 REGISTRIES = ("npm", "pypi", "deb")
 ARTIFACTS = {"npm": ("tgz",), "pypi": ("wheel", "sdist"), "deb": ("deb",)}
-TRANSFORMS = ("code", "prose")
+TRANSFORMS = ("code", "prose", "log")
 
 
 class ManifestError(DataError):

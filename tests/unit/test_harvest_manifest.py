@@ -150,6 +150,6 @@ def test_shipped_manifest_is_valid_and_every_declared_label_has_many_sources():
     manifest = load_manifest(DEFAULT_MANIFEST)
     covered = {label for package in manifest.packages for label, _ in package.labels}
     assert covered == set(manifest.labels) and set(ORIGINAL_LABELS) <= covered <= set(LABELS)
-    for label in covered:
+    for label in covered - {"log"}:  # logs are hard negatives (trained as plaintext), not a language to name
         packages = {p.name for p in manifest.packages if label in dict(p.labels)}
         assert len(packages) >= 8, label

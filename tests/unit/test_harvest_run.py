@@ -40,12 +40,16 @@ include = ["**/*.c"]
 transform = "prose"
 include = ["**/README*", "usr/share/doc/*/changelog*.gz"]
 
+[labels.log]
+transform = "log"
+include = ["**/*.log"]
+
 [[package]]
 registry = "npm"
 name = "@demo/widgets"
 version = "1.2.3"
 license = "MIT"
-labels = ["javascript", "plaintext"]
+labels = ["javascript", "plaintext", "log"]
 
 [[package]]
 registry = "pypi"
@@ -89,6 +93,8 @@ JS = {
     "package/lib/app.min.js": "var a=1;function b(){return a}\n",
     "package/node_modules/dep/index.js": "module.exports = function dep() { return 1; };\n",
     "package/README.md": README,
+    "package/test/sshd.log": '# failJSON: { "match": true }\n'
+    "Jan  3 10:00:01 host sshd[812]: Failed password for root from 10.0.0.5 port 4242 ssh2\n",
 }
 
 
@@ -169,6 +175,10 @@ def test_harvest_extracts_filters_caps_and_records(setup):
     text = (cache / "harvest" / "blobs" / prose[0]["sha256"][:2] / prose[0]["sha256"]).read_text()
     assert "Widgets draws small boxes" in text and "the demo" in text
     assert "require" not in text and "|" not in text and "https" not in text and "#" not in text
+
+    log = [r for r in rows_of(cache, "npm__@demo+widgets__1.2.3") if r["label"] == "log"]
+    text = (cache / "harvest" / "blobs" / log[0]["sha256"][:2] / log[0]["sha256"]).read_text()
+    assert text == "Jan  3 10:00:01 host sshd[812]: Failed password for root from 10.0.0.5 port 4242 ssh2\n"
 
     deb_rows = rows_of(cache, "deb__demo-source__1.0-1+deb12u9")
     assert {r["version"] for r in deb_rows} == {"1.0-1"}  # what the .deb says it is
