@@ -63,7 +63,14 @@ class TrainConfig:
     tuning_per_set: int = 1000  # validation windows per length that temperature and thresholds are fitted on
     keep_last: bool = False  # keep the last step's model instead of the best validation step's
     bf16: bool = False  # bfloat16 autocast for training steps, where the CPU has native bf16
+    labels: str = ""  # comma-separated labels to learn; empty: every label of the training split
+    as_plaintext: str = ""  # comma-separated labels whose texts train as plaintext (hard negatives)
+    negative_share: float = 0.3  # share of plaintext's training draws taken from `as_plaintext` texts
     seed: int = 0
+
+    def label_list(self, field_name: str) -> tuple[str, ...]:
+        """`labels` or `as_plaintext` as a tuple of names."""
+        return tuple(name.strip() for name in getattr(self, field_name).split(",") if name.strip())
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

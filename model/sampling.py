@@ -5,6 +5,11 @@ a random file of that label, and a random window of it (`random_window`: 1..N li
 and then the whole file). A share of windows is kept short (1..`short_lines` lines): pasted
 code is short, short windows are the hard ones, and they cost few tokens. A pool of
 batches is tokenized at once, sorted by length and cut into batches, so a batch pads little.
+
+Hard negatives: texts of the `as_plaintext` labels (logs, config files for a model that
+cannot name them) train as `plaintext`. They make up `negative_share` of plaintext's draws,
+split evenly between those labels, so a small source (a few dozen logs) still counts and a
+big one does not crowd out prose.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from collections.abc import Sequence
 
 import torch
 
+from langsniff.datasets.labels import PLAINTEXT
 from langsniff.datasets.records import Record
 from langsniff.datasets.windows import random_window
 from langsniff.model.inputs import WindowEncoder
@@ -35,15 +41,27 @@ class SnippetSampler:
         max_lines: int = 40,
         short_share: float = 0.0,
         short_lines: int = 10,
+        as_plaintext: Sequence[str] = (),
+        negative_share: float = 0.0,
     ) -> None:
-        self.by_label: dict[int, list[str]] = defaultdict(list)
         index = {label: i for i, label in enumerate(labels)}
+        if as_plaintext and PLAINTEXT not in index:
+            raise ValueError("hard negatives train as plaintext, but plaintext is not a label")
+        texts: dict[str, list[str]] = defaultdict(list)
         for record in records:
-            if record.label in index and record.code.strip():
-                self.by_label[index[record.label]].append(record.code)
-        if not self.by_label:
+            if (record.label in index or record.label in as_plaintext) and record.code.strip():
+                texts[record.label].append(record.code)
+        self.pools: dict[int, tuple[list[list[str]], list[float]]] = {}
+        for label, target in index.items():
+            pools = [(texts[label], 1.0 - negative_share if label == PLAINTEXT else 1.0)] if texts[label] else []
+            if label == PLAINTEXT:
+                present = [name for name in as_plaintext if texts[name]]
+                pools += [(texts[name], negative_share / len(present)) for name in present]
+            if pools:
+                self.pools[target] = ([pool for pool, _ in pools], [weight for _, weight in pools])
+        if not self.pools:
             raise ValueError("no training records with a known label")
-        self.targets = sorted(self.by_label)
+        self.targets = sorted(self.pools)
         self.encoder = encoder
         self.rng = rng
         self.batch_size = batch_size
@@ -58,12 +76,17 @@ class SnippetSampler:
             self.queue = self._pool()
         return self.queue.pop()
 
+    def _text(self, target: int) -> str:
+        pools, weights = self.pools[target]
+        pool = pools[0] if len(pools) == 1 else self.rng.choices(pools, weights)[0]
+        return self.rng.choice(pool)
+
     def _lines(self) -> int:
         return self.short_lines if self.rng.random() < self.short_share else self.max_lines
 
     def _pool(self) -> list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]]:
         targets = [self.rng.choice(self.targets) for _ in range(self.batch_size * POOL_BATCHES)]
-        texts = [random_window(self.rng.choice(self.by_label[t]), self.rng, 1, self._lines()) for t in targets]
+        texts = [random_window(self._text(t), self.rng, 1, self._lines()) for t in targets]
         windows = self.encoder.snippets(texts, self.rng)
         order = sorted(range(len(windows)), key=lambda i: len(windows[i]))
         batches = []

@@ -23,7 +23,7 @@ from tqdm import tqdm
 
 from langsniff.datasets.corpus import load_eval_set, load_split
 from langsniff.datasets.errors import DataError
-from langsniff.datasets.labels import LABELS, display_name
+from langsniff.datasets.labels import LABELS, PLAINTEXT, display_name
 from langsniff.datasets.records import Record
 from langsniff.model.artifact import (
     METRICS,
@@ -90,6 +90,23 @@ def ordered_labels(records: list[Record]) -> list[str]:
     return [label for label in LABELS if label in present] + sorted(present - set(LABELS))
 
 
+def model_labels(records: list[Record], train: TrainConfig) -> list[str]:
+    """The labels a model learns: `train.labels` (or every label in the training split),
+    without the hard negatives that train as plaintext."""
+    wanted, negatives = set(train.label_list("labels")), set(train.label_list("as_plaintext"))
+    present = {record.label for record in records}
+    missing = sorted((wanted | negatives) - present)
+    if missing:
+        raise DataError(f"no training texts of {', '.join(missing)}")
+    if wanted & negatives:
+        raise ValueError(f"{', '.join(sorted(wanted & negatives))}: both a label and trained as plaintext")
+    chosen = [r for r in records if (not wanted or r.label in wanted) and r.label not in negatives]
+    labels = ordered_labels(chosen)
+    if negatives and PLAINTEXT not in labels:
+        raise ValueError("as_plaintext needs plaintext among the labels")
+    return labels
+
+
 def tokenizer_texts(records: list[Record], seed: int) -> list[str]:
     """A label-balanced, seeded sample of training texts for learning the BPE."""
     rng = random.Random(seed)
@@ -105,9 +122,14 @@ def tokenizer_texts(records: list[Record], seed: int) -> list[str]:
     return texts
 
 
-def validation_sets(corpus: Path, seed: int, per_set: int) -> dict[str, list[Record]]:
-    """The corpus's validation windows per length, each a seeded sample of at most `per_set`."""
-    return {set_name(length): sample(load_eval_set(corpus, "validation", length), per_set, seed) for length in LENGTHS}
+def validation_sets(corpus: Path, seed: int, per_set: int, labels: list[str]) -> dict[str, list[Record]]:
+    """The corpus's validation windows of `labels` per length, each a seeded sample of at most `per_set`."""
+    return {
+        set_name(length): sample(
+            [r for r in load_eval_set(corpus, "validation", length) if r.label in labels], per_set, seed
+        )
+        for length in LENGTHS
+    }
 
 
 def native_bf16() -> bool:
@@ -133,7 +155,7 @@ def train(request: TrainRequest) -> dict[str, Any]:
     records = load_split(request.corpus, "train")
     if not records:
         raise DataError(f"{request.corpus}: the training split is empty")
-    labels = ordered_labels(records)
+    labels = model_labels(records, train_config)
     checkpoint = request.out / "checkpoint"
     resuming = request.resume and has_checkpoint(checkpoint)
     source = None if resuming or request.init is None else load_artifact(request.init)
@@ -160,14 +182,14 @@ def train(request: TrainRequest) -> dict[str, Any]:
             **({"init": str(request.init)} if request.init else {}),
         },
     )
-    sets = validation_sets(request.corpus, train_config.seed, train_config.validation_per_set)
+    sets = validation_sets(request.corpus, train_config.seed, train_config.validation_per_set, labels)
     loop = Loop(request, artifact, train_config, tokenizer, records, sets)
     if resuming:
         loop.resume(checkpoint)
     elif source is not None:
         warm_start(loop.encoder, source[0], source[1].labels, labels)
     loop.run()
-    tuning = validation_sets(request.corpus, train_config.seed, train_config.tuning_per_set)
+    tuning = validation_sets(request.corpus, train_config.seed, train_config.tuning_per_set, labels)
     return calibrate(request.out, tuning, loop.metrics(), half=request.half)
 
 
@@ -196,7 +218,8 @@ def retune(folder: Path, corpus: Path, per_set: int, seed: int = 0) -> dict[str,
     """Refit a saved artifact's temperature and thresholds on the corpus's validation windows;
     returns the calibration."""
     half = is_half(folder)
-    return calibrate(folder, validation_sets(corpus, seed, per_set), {}, half=half)["calibration"]
+    labels = load_artifact(folder)[1].labels
+    return calibrate(folder, validation_sets(corpus, seed, per_set, labels), {}, half=half)["calibration"]
 
 
 def calibrate(folder: Path, sets: dict[str, list[Record]], run: dict[str, Any], half: bool) -> dict[str, Any]:
@@ -248,6 +271,8 @@ class Loop:
             train_config.max_window_lines,
             train_config.short_window_share,
             train_config.short_window_lines,
+            train_config.label_list("as_plaintext"),
+            train_config.negative_share,
         )
         self.state: dict[str, Any] = {
             "step": 0,
