@@ -7,6 +7,7 @@ import pytest
 import torch
 from safetensors.torch import load_file
 
+from benchmarks import hard_negatives
 from langsniff.model.classifier import Classifier
 from langsniff.model.cli import main
 
@@ -164,3 +165,37 @@ def test_tune_refits_temperature_and_thresholds_in_place(corpus, tmp_path, capsy
     assert ordered == sorted(ordered, reverse=True), "a shorter snippet never needs less confidence"
     assert json.loads((out / "metrics.json").read_text())["calibration"]["temperature"] == tuned["temperature"]
     assert main(["tune", str(tmp_path / "missing"), "--corpus", str(corpus)]) != 0
+
+
+LOGS = [
+    "Jan  3 10:00:01 host sshd[812]: Failed password for root from 10.0.0.5 port 4242 ssh2\n"
+    "Jan  3 10:00:04 host sshd[812]: Connection closed by 10.0.0.5 port 4242 [preauth]\n",
+    "2026-11-30 12:17:01 status installed libc6:amd64 2.36-9\n2026-11-30 12:17:02 configure tzdata:all 2025b\n",
+]
+
+
+@pytest.mark.slow
+def test_hard_negatives_train_as_plaintext_and_are_measured(tmp_path, capsys):
+    corpus = build(tmp_path / "negatives", {"log": (".log", LOGS * 3), "go": (".go", GO * 3)})
+    out = tmp_path / "artifact"
+    labels = ",".join(EXTENSIONS)
+    assert train(corpus, out, 1, "--set", f"labels={labels}", "--set", "as_plaintext=log") == 0
+    config = json.loads((out / "config.json").read_text())
+    assert config["labels"] == list(EXTENSIONS), "neither go (not asked for) nor log (a hard negative)"
+    assert config["training"]["as_plaintext"] == "log"
+
+    held_out = tmp_path / "held-out-logs"
+    held_out.mkdir()
+    (held_out / "apt.log").write_text("".join(f"Get:{n} http://deb.debian.org/debian bookworm [{n} kB]\n" for n in range(25)))
+    (held_out / "README.md").write_text("# Held-out logs\n\nOnly the .log files here are read.\n")
+    capsys.readouterr()
+    args = ["--model", str(out), "--corpus", str(corpus), "--logs", str(held_out), "--per-set", "5"]
+    assert hard_negatives.main(args) == 0
+    rows = {row.split(" | ")[0].strip("| "): row.split(" | ")[1:] for row in capsys.readouterr().out.splitlines()}
+    assert f"{out}: logs, wrong switches %" in rows and f"{out}: mixed HTML, right switches %" in rows
+    assert rows["texts: logs"][-1] == "1 |" and all(count != "0" for count in rows["texts: logs"])
+
+    capsys.readouterr()
+    assert train(corpus, tmp_path / "bad", 1, "--set", "as_plaintext=haskell") != 0
+    error = capsys.readouterr().err
+    assert "no training texts of haskell" in error and "Traceback" not in error

@@ -1,0 +1,135 @@
+"""Issue 9: how often a model would switch a tab wrongly on text that is not code it knows.
+
+    python -m benchmarks.hard_negatives [--model DIR ...] [--corpus DIR] [--logs DIR] [--per-set N] [--json FILE]
+
+Four sets, each at 1/3/5/10/20-line windows and whole files:
+- logs: real logs of other programs than the training logs (benchmarks/data/logs: apt,
+  dpkg, npm, pytest, code-server, a JDK test summary ...);
+- config: the test split's JSON, YAML, TOML and INI texts;
+- prose: the test split's plaintext;
+- mixed HTML: the test split's HTML files with inline `<script>` or `<style>`, and windows
+  of them that hold such a tag.
+A text's expected answer is its own label when the model knows it and plaintext when it
+does not (a model that cannot name YAML should leave a YAML note alone). A *wrong switch*
+is an answer at or above the model's threshold that names another language; a *right
+switch* is one that names the expected language.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from langsniff.datasets.corpus import corpus_dir, load_eval_set, load_split
+from langsniff.datasets.eval_sets import build_eval_set
+from langsniff.datasets.labels import PLAINTEXT
+from langsniff.datasets.loaders import load_folder
+from langsniff.datasets.paths import cache_dir
+from langsniff.datasets.records import Record
+from langsniff.model.classifier import DEFAULT_ARTIFACT, Classifier
+from langsniff.model.evaluation import LENGTHS, predict_all, sample, set_name
+
+from benchmarks.report import markdown_table
+
+LOGS = Path(__file__).resolve().parent / "data" / "logs"
+CONFIG_LABELS = ("json", "yaml", "toml", "ini")
+MIXED_TAGS = ("<script", "</script>", "<style", "</style>")
+SETS = ("logs", "config", "prose", "mixed HTML")
+
+
+def is_mixed_html(text: str) -> bool:
+    """Whether an HTML text holds an inline script or style tag."""
+    lowered = text.lower()
+    return any(tag in lowered for tag in MIXED_TAGS)
+
+
+def hard_sets(corpus: Path, logs: Path, per_set: int, seed: int = 0) -> dict[str, dict[str, list[Record]]]:
+    """Set -> length name -> texts, at most `per_set` of each, seeded."""
+    log_files = [record for record in load_folder(logs) if record.label == "log"]
+    mixed_files = [r for r in load_split(corpus, "test") if r.label == "html" and is_mixed_html(r.code)]
+    sets: dict[str, dict[str, list[Record]]] = {name: {} for name in SETS}
+    for length in LENGTHS:
+        name = set_name(length)
+        windows = load_eval_set(corpus, "test", length)
+        per_config = max(1, per_set // len(CONFIG_LABELS))
+        config = [
+            row for label in CONFIG_LABELS for row in sample([r for r in windows if r.label == label], per_config, seed)
+        ]
+        mixed = [r for r in build_eval_set(mixed_files, length, seed, 10 * per_set) if is_mixed_html(r.code)]
+        sets["logs"][name] = sample(build_eval_set(log_files, length, seed, per_set), per_set, seed)
+        sets["config"][name] = config
+        sets["prose"][name] = sample([r for r in windows if r.label == PLAINTEXT], per_set, seed)
+        sets["mixed HTML"][name] = sample(mixed, per_set, seed)
+    return sets
+
+
+def switch_rates(classifier: Classifier, records: Sequence[Record]) -> dict[str, float | int]:
+    """n, and the shares of wrong and right switches (see the module's docstring)."""
+    if not records:
+        return {"n": 0, "wrong": 0.0, "right": 0.0}
+    known = set(classifier.labels)
+    predicted, _, sure = predict_all(classifier, records)
+    wrong = right = 0
+    for record, guess, ok in zip(records, predicted, sure):
+        expected = record.label if record.label in known else PLAINTEXT
+        if ok and guess != PLAINTEXT:
+            right += guess == expected
+            wrong += guess != expected
+    return {"n": len(records), "wrong": wrong / len(records), "right": right / len(records)}
+
+
+def measure(models: Sequence[Path], corpus: Path, logs: Path, per_set: int) -> dict:
+    sets = hard_sets(corpus, logs, per_set)
+    results = {}
+    for folder in models:
+        classifier = Classifier.load(folder, threads=2)
+        results[str(folder)] = {
+            kind: {name: switch_rates(classifier, rows) for name, rows in by_length.items()}
+            for kind, by_length in sets.items()
+        }
+    return {"per_set": per_set, "models": results}
+
+
+def render(measured: dict) -> str:
+    names = [set_name(length) for length in LENGTHS]
+    rows = []
+    for model, by_kind in measured["models"].items():
+        for kind, by_length in by_kind.items():
+            cells = [f"{100 * by_length[n]['wrong']:.1f}" for n in names]
+            rows.append([f"{model}: {kind}, wrong switches %", *cells])
+            if kind == "mixed HTML":
+                right = [f"{100 * by_length[n]['right']:.1f}" for n in names]
+                rows.append([f"{model}: {kind}, right switches %", *right])
+    first = next(iter(measured["models"].values()))
+    rows += [[f"texts: {kind}", *[str(by_length[n]["n"]) for n in names]] for kind, by_length in first.items()]
+    return markdown_table(["", *names], rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--model",
+        type=Path,
+        action="append",
+        default=None,
+        help="artifact folder (repeat to compare; default: shipped)",
+    )
+    parser.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: <cache>/corpus)")
+    parser.add_argument("--logs", type=Path, default=LOGS, help=f"folder of held-out .log files (default: {LOGS})")
+    parser.add_argument("--per-set", type=int, default=200, help="texts per set and length (default: 200)")
+    parser.add_argument("--json", type=Path, default=None, help="also write the measurements here")
+    args = parser.parse_args(argv)
+    measured = measure(
+        args.model or [DEFAULT_ARTIFACT], args.corpus or corpus_dir(cache_dir()), args.logs, args.per_set
+    )
+    if args.json:
+        args.json.write_text(json.dumps(measured, indent=2) + "\n")
+    print(render(measured))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
