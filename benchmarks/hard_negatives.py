@@ -18,7 +18,6 @@ switch* is one that names the expected language.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -32,6 +31,7 @@ from langsniff.datasets.records import Record
 from langsniff.model.classifier import DEFAULT_ARTIFACT, Classifier
 from langsniff.model.evaluation import LENGTHS, predict_all, sample, set_name
 
+from benchmarks.output import publish
 from benchmarks.report import markdown_table
 
 LOGS = Path(__file__).resolve().parent / "data" / "logs"
@@ -94,18 +94,22 @@ def measure(models: Sequence[Path], corpus: Path, logs: Path, per_set: int) -> d
 
 
 def render(measured: dict) -> str:
+    """One row per set and model (named by its folder): wrong switches in % by snippet length,
+    and for mixed HTML also right switches; then the number of texts."""
     names = [set_name(length) for length in LENGTHS]
+    models = measured["models"]
     rows = []
-    for model, by_kind in measured["models"].items():
-        for kind, by_length in by_kind.items():
-            cells = [f"{100 * by_length[n]['wrong']:.1f}" for n in names]
-            rows.append([f"{model}: {kind}, wrong switches %", *cells])
+    for kind in SETS:
+        for model, by_kind in models.items():
+            by_length = by_kind[kind]
+            rows.append([f"{kind}, {Path(model).name}: wrong", *[f"{100 * by_length[n]['wrong']:.1f}" for n in names]])
             if kind == "mixed HTML":
-                right = [f"{100 * by_length[n]['right']:.1f}" for n in names]
-                rows.append([f"{model}: {kind}, right switches %", *right])
-    first = next(iter(measured["models"].values()))
-    rows += [[f"texts: {kind}", *[str(by_length[n]["n"]) for n in names]] for kind, by_length in first.items()]
-    return markdown_table(["", *names], rows)
+                rows.append(
+                    [f"{kind}, {Path(model).name}: right", *[f"{100 * by_length[n]['right']:.1f}" for n in names]]
+                )
+    first = next(iter(models.values()))
+    rows += [[f"texts: {kind}", *[str(first[kind][n]["n"]) for n in names]] for kind in SETS]
+    return markdown_table(["switches (%)", *names], rows)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,10 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     measured = measure(
         args.model or [DEFAULT_ARTIFACT], args.corpus or corpus_dir(cache_dir()), args.logs, args.per_set
     )
-    if args.json:
-        args.json.write_text(json.dumps(measured, indent=2) + "\n")
-    print(render(measured))
-    return 0
+    return publish(measured, render(measured), args.json)
 
 
 if __name__ == "__main__":

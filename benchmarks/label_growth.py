@@ -11,7 +11,6 @@ the pair's labels, and how often it answered another label of the same pair.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 from collections import defaultdict
@@ -23,6 +22,8 @@ from langsniff.datasets.paths import cache_dir
 from langsniff.datasets.records import Record
 from langsniff.model.classifier import DEFAULT_ARTIFACT, Classifier
 from langsniff.model.evaluation import LENGTHS, predict_all, set_name
+
+from benchmarks.output import publish
 
 HARD_PAIRS: tuple[tuple[str, ...], ...] = (
     ("c", "cpp", "objective-c"),
@@ -145,10 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None, help="also write the measurements here")
     args = parser.parse_args(argv)
     measured = measure(args.old, args.new, args.corpus or corpus_dir(cache_dir()), args.per_label)
-    if args.json:
-        args.json.write_text(json.dumps(measured, indent=2) + "\n")
-    print(render(measured))
-    return 0
+    return publish(measured, render(measured), args.json)
 
 
 if __name__ == "__main__":

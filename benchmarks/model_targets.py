@@ -10,19 +10,19 @@ per 128-token snippet on one thread after warm-up, load time after `import torch
 from __future__ import annotations
 
 import argparse
-import json
 import subprocess
 import sys
 from pathlib import Path
 
-
-from benchmarks.artifact_costs import artifact_bytes, median_predict_ms
 from langsniff.datasets.corpus import corpus_dir
 from langsniff.datasets.loaders import load_jsonl
 from langsniff.datasets.paths import cache_dir
 from langsniff.model.classifier import DEFAULT_ARTIFACT, Classifier
 from langsniff.model.evaluate_artifact import evaluation_sets
 from langsniff.model.evaluation import evaluate
+
+from benchmarks.artifact_costs import artifact_bytes, median_predict_ms
+from benchmarks.output import publish
 
 SHARED_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 SNIPPET_TOKENS = 128
@@ -133,10 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None, help="also write the measurements here")
     args = parser.parse_args(argv)
     measured = measure(args.model, args.corpus or corpus_dir(cache_dir()), args.eval, args.limit)
-    if args.json:
-        args.json.write_text(json.dumps(measured, indent=2) + "\n")
-    print(render(measured))
-    return 0
+    return publish(measured, render(measured), args.json)
 
 
 if __name__ == "__main__":

@@ -192,7 +192,7 @@ def test_hard_negatives_train_as_plaintext_and_are_measured(tmp_path, capsys):
     args = ["--model", str(out), "--corpus", str(corpus), "--logs", str(held_out), "--per-set", "5"]
     assert hard_negatives.main(args) == 0
     rows = {row.split(" | ")[0].strip("| "): row.split(" | ")[1:] for row in capsys.readouterr().out.splitlines()}
-    assert f"{out}: logs, wrong switches %" in rows and f"{out}: mixed HTML, right switches %" in rows
+    assert f"logs, {out.name}: wrong" in rows and f"mixed HTML, {out.name}: right" in rows
     assert rows["texts: logs"][-1] == "1 |" and all(count != "0" for count in rows["texts: logs"])
 
     capsys.readouterr()
