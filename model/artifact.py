@@ -151,15 +151,21 @@ def read_json(path: Path) -> dict[str, Any]:
     return values
 
 
-def load_artifact(folder: str | Path) -> tuple[Encoder, ArtifactConfig, Tokenizer]:
-    """Rebuild the encoder (float32, eval mode), its config and its tokenizer from a folder."""
+def load_config(folder: str | Path) -> ArtifactConfig:
+    """An artifact's config alone (labels, thresholds, model shape), without its weights."""
     folder = Path(folder)
     if not folder.is_dir():
         raise ArtifactError(f"{folder}: no such artifact folder")
     try:
-        config = ArtifactConfig.from_dict(read_json(folder / CONFIG))
+        return ArtifactConfig.from_dict(read_json(folder / CONFIG))
     except (KeyError, TypeError, ValueError) as error:
         raise ArtifactError(f"{folder / CONFIG}: invalid model config ({error})") from error
+
+
+def load_artifact(folder: str | Path) -> tuple[Encoder, ArtifactConfig, Tokenizer]:
+    """Rebuild the encoder (float32, eval mode), its config and its tokenizer from a folder."""
+    folder = Path(folder)
+    config = load_config(folder)
     try:
         tokenizer = load_tokenizer(folder / TOKENIZER)
     except ValueError as error:

@@ -53,7 +53,8 @@ class SnippetSampler:
                 texts[record.label].append(record.code)
         self.pools: dict[int, tuple[list[list[str]], list[float]]] = {}
         for label, target in index.items():
-            pools = [(texts[label], 1.0 - negative_share if label == PLAINTEXT else 1.0)] if texts[label] else []
+            own_weight = 1.0 - negative_share if label == PLAINTEXT else 1.0
+            pools = [(texts[label], own_weight)] if texts[label] else []
             if label == PLAINTEXT:
                 present = [name for name in as_plaintext if texts[name]]
                 pools += [(texts[name], negative_share / len(present)) for name in present]

@@ -30,6 +30,7 @@ from langsniff.model.artifact import (
     WEIGHTS,
     ArtifactConfig,
     load_artifact,
+    load_config,
     read_json,
     save_artifact,
     write_json,
@@ -217,18 +218,16 @@ def warm_start(encoder: Encoder, source: Encoder, source_labels: list[str], labe
 def retune(folder: Path, corpus: Path, per_set: int, seed: int = 0) -> dict[str, Any]:
     """Refit a saved artifact's temperature and thresholds on the corpus's validation windows;
     returns the calibration."""
-    half = is_half(folder)
-    labels = load_artifact(folder)[1].labels
-    return calibrate(folder, validation_sets(corpus, seed, per_set, labels), {}, half=half)["calibration"]
+    labels = load_config(folder).labels
+    return calibrate(folder, validation_sets(corpus, seed, per_set, labels), {}, half=is_half(folder))["calibration"]
 
 
 def calibrate(folder: Path, sets: dict[str, list[Record]], run: dict[str, Any], half: bool) -> dict[str, Any]:
-    """Fit temperature and per-length thresholds on `sets`, store them, score the result on
-    them (texts of labels the artifact does not know are left out), and rewrite the artifact
+    """Fit temperature and per-length thresholds on `sets` (texts of the artifact's labels,
+    from `validation_sets`), store them, score the result on them, and rewrite the artifact
     with its metrics updated by `run` (after training: the whole run's counters, which the
     kept model's saved metrics predate)."""
     encoder, config, tokenizer = load_artifact(folder)
-    sets = {name: [r for r in records if r.label in config.labels] for name, records in sets.items()}
     tuned = tune(Classifier(encoder, config, tokenizer), sets)
     config.temperature, config.threshold = tuned["temperature"], tuned["threshold"]
     config.thresholds = tuned["thresholds_by_lines"]
