@@ -66,10 +66,12 @@ class TrainConfig:
     labels: str = ""  # comma-separated labels to learn; empty: every label of the training split
     as_plaintext: str = ""  # comma-separated labels whose texts train as plaintext (hard negatives)
     negative_share: float = 0.3  # share of plaintext's training draws taken from `as_plaintext` texts
+    favour: str = ""  # comma-separated labels drawn `favour_weight` times as often as the others
+    favour_weight: float = 2.0
     seed: int = 0
 
     def label_list(self, field_name: str) -> tuple[str, ...]:
-        """`labels` or `as_plaintext` as a tuple of names."""
+        """`labels`, `as_plaintext` or `favour` as a tuple of names."""
         return tuple(name.strip() for name in getattr(self, field_name).split(",") if name.strip())
 
     def to_dict(self) -> dict[str, Any]:

@@ -10,6 +10,10 @@ Hard negatives: texts of the `as_plaintext` labels (logs, config files for a mod
 cannot name them) train as `plaintext`. They make up `negative_share` of plaintext's draws,
 split evenly between those labels, so a small source (a few dozen logs) still counts and a
 big one does not crowd out prose.
+
+Favoured labels (`favour`) are drawn `favour_weight` times as often as the others: the
+model's prior then leans towards them where a snippet is ambiguous (a one-line `const x = 1;`
+is JavaScript or TypeScript), which keeps a grown label set from costing the common languages.
 """
 
 from __future__ import annotations
@@ -43,6 +47,8 @@ class SnippetSampler:
         short_lines: int = 10,
         as_plaintext: Sequence[str] = (),
         negative_share: float = 0.0,
+        favour: Sequence[str] = (),
+        favour_weight: float = 1.0,
     ) -> None:
         index = {label: i for i, label in enumerate(labels)}
         if as_plaintext and PLAINTEXT not in index:
@@ -63,6 +69,7 @@ class SnippetSampler:
         if not self.pools:
             raise ValueError("no training records with a known label")
         self.targets = sorted(self.pools)
+        self.target_weights = [favour_weight if labels[t] in favour else 1.0 for t in self.targets]
         self.encoder = encoder
         self.rng = rng
         self.batch_size = batch_size
@@ -86,7 +93,7 @@ class SnippetSampler:
         return self.short_lines if self.rng.random() < self.short_share else self.max_lines
 
     def _pool(self) -> list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]]:
-        targets = [self.rng.choice(self.targets) for _ in range(self.batch_size * POOL_BATCHES)]
+        targets = self.rng.choices(self.targets, self.target_weights, k=self.batch_size * POOL_BATCHES)
         texts = [random_window(self._text(t), self.rng, 1, self._lines()) for t in targets]
         windows = self.encoder.snippets(texts, self.rng)
         order = sorted(range(len(windows)), key=lambda i: len(windows[i]))

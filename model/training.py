@@ -93,7 +93,7 @@ def ordered_labels(records: list[Record]) -> list[str]:
 
 def model_labels(records: list[Record], train: TrainConfig) -> list[str]:
     """The labels a model learns: `train.labels` (or every label in the training split),
-    without the hard negatives that train as plaintext."""
+    without the hard negatives that train as plaintext. Checks that `favour` names only these."""
     wanted, negatives = set(train.label_list("labels")), set(train.label_list("as_plaintext"))
     present = {record.label for record in records}
     missing = sorted((wanted | negatives) - present)
@@ -105,6 +105,11 @@ def model_labels(records: list[Record], train: TrainConfig) -> list[str]:
     labels = ordered_labels(chosen)
     if negatives and PLAINTEXT not in labels:
         raise ValueError("as_plaintext needs plaintext among the labels")
+    strangers = sorted(set(train.label_list("favour")) - set(labels))
+    if strangers:
+        raise ValueError(f"favour names {', '.join(strangers)}, which the model does not learn")
+    if train.favour_weight <= 0:
+        raise ValueError(f"favour_weight must be above 0, not {train.favour_weight}")
     return labels
 
 
@@ -272,6 +277,8 @@ class Loop:
             train_config.short_window_lines,
             train_config.label_list("as_plaintext"),
             train_config.negative_share,
+            train_config.label_list("favour"),
+            train_config.favour_weight,
         )
         self.state: dict[str, Any] = {
             "step": 0,

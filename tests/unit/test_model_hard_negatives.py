@@ -1,5 +1,6 @@
-"""Hard negatives: texts of other labels train as plaintext, at their share of plaintext's draws,
-and `labels` / `as_plaintext` choose what a model learns, with clear errors."""
+"""Hard negatives: texts of other labels train as plaintext, at their share of plaintext's draws;
+favoured labels are drawn more often; and `labels` / `as_plaintext` / `favour` choose what a
+model learns, with clear errors."""
 
 from __future__ import annotations
 
@@ -67,3 +68,19 @@ def test_model_labels_name_what_is_wrong():
         model_labels(RECORDS, TrainConfig(labels="yaml,plaintext", as_plaintext="yaml"))
     with pytest.raises(ValueError, match="as_plaintext needs plaintext"):
         model_labels(RECORDS, TrainConfig(labels="python", as_plaintext="log"))
+
+
+def test_favoured_labels_are_drawn_favour_weight_times_as_often():
+    tokenizer = build_tokenizer([PROSE, LOG, PYTHON] * 20, vocab_size=300)
+    sampler = SnippetSampler(
+        RECORDS, ["python", "plaintext"], WindowEncoder(tokenizer, 64), random.Random(0), 32, favour=("python",), favour_weight=3.0
+    )
+    targets = [int(target) for _ in range(64) for target in sampler.next_batch()[2]]
+    assert 2.5 < targets.count(0) / targets.count(1) < 3.5
+
+
+def test_favour_names_only_labels_the_model_learns():
+    with pytest.raises(ValueError, match="favour names yaml, which the model does not learn"):
+        model_labels(RECORDS, TrainConfig(labels="python,plaintext", favour="python,yaml"))
+    with pytest.raises(ValueError, match="favour_weight must be above 0"):
+        model_labels(RECORDS, TrainConfig(favour="python", favour_weight=0))
