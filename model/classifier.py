@@ -18,8 +18,8 @@ from langsniff.model.calibration import combine_windows
 from langsniff.model.encoder import Encoder
 from langsniff.model.inputs import DocumentWindows, WindowEncoder
 from langsniff.model.prediction import AttentionMap, Prediction
+from langsniff.model.shipped import DEFAULT_ARTIFACT
 
-DEFAULT_ARTIFACT = Path(__file__).resolve().parent / "default"
 PLAINTEXT = "plaintext"
 BATCH_WINDOWS = 32
 

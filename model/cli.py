@@ -15,6 +15,7 @@ from pathlib import Path
 from langsniff.datasets import cli as data_cli
 from langsniff.datasets.errors import DataError
 from langsniff.model.prediction import ArtifactError
+from langsniff.model.shipped import MODEL_HELP, artifact_path
 
 EXPECTED_ERRORS = (DataError, ArtifactError, ValueError, OSError)
 
@@ -79,7 +80,7 @@ def _add_eval(commands) -> None:
         description="Accuracy, per-label scores, confusion matrix, accuracy and coverage "
         "at 97%% precision by snippet length, calibration error.",
     )
-    evaluate.add_argument("artifact", type=Path, metavar="ARTIFACT", help="artifact folder")
+    evaluate.add_argument("artifact", type=artifact_path, metavar="MODEL", help=MODEL_HELP)
     evaluate.add_argument(
         "--data",
         type=Path,
@@ -122,7 +123,9 @@ def _add_detect(commands) -> None:
         description="Print the most likely language and the top probabilities.",
     )
     detect.add_argument("file", metavar="FILE|-", help="a text file, or - for standard input")
-    detect.add_argument("--model", type=Path, default=None, metavar="DIR", help="artifact folder (default: shipped)")
+    detect.add_argument(
+        "--model", type=artifact_path, default=None, metavar="MODEL", help=f"{MODEL_HELP} (default: default)"
+    )
     detect.add_argument("--json", action="store_true", help="print JSON for scripts")
     detect.add_argument("--top", type=int, default=3, help="how many probabilities to show (default: 3)")
     detect.set_defaults(func=run_detect)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from langsniff.model.prediction import ArtifactError
+from langsniff.model.shipped import MODEL_HELP, artifact_path
 
 if TYPE_CHECKING:
     from langsniff.model.classifier import Classifier
@@ -41,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--tcp", action="store_true", help="serve over TCP instead of stdio (for debugging)")
     parser.add_argument("--host", default="127.0.0.1", help="TCP host (default: %(default)s)")
     parser.add_argument("--port", type=int, default=2087, help="TCP port (default: %(default)s)")
-    parser.add_argument("--model", type=Path, metavar="DIR", help="artifact folder (default: the shipped model)")
+    parser.add_argument("--model", type=artifact_path, metavar="MODEL", help=f"{MODEL_HELP} (default: default)")
     parser.add_argument(
         "--threads", type=int, default=1, metavar="N",
         help="torch threads for inference (default: %(default)s; more is slower on a busy machine)",

@@ -1,5 +1,6 @@
 """The label set is data in the artifact: a server given an artifact with other labels
-(here Go, Rust, YAML and Plain Text, untrained) offers exactly those, with no code change."""
+(here Go, Rust, YAML and Plain Text, untrained) offers exactly those, with no code change;
+`--model languages32` picks the shipped 32-label model by name."""
 
 from __future__ import annotations
 
@@ -53,6 +54,19 @@ async def test_a_server_offers_the_labels_of_its_artifact(tmp_path: Path):
             assert f"| {display_name(label)} | `{label}` |" in shown.contents.value
         offered = {action.command.arguments[1] for action in await code_actions(client, uri)}
         assert offered and offered <= set(LABELS) - {"plaintext"}
+        await client.shutdown_session()
+    finally:
+        await client.stop()
+
+
+@pytest.mark.slow
+async def test_a_shipped_model_is_chosen_by_name():
+    config = ClientServerConfig(server_command=[sys.executable, "-m", "langsniff.server", "--model", "languages32"])
+    client = await config.start()
+    try:
+        await start_session(client, {"autoDetect": False, "debounceMs": 50})
+        result = await classify(client, {"text": TEXTS[0]})
+        assert result["languageId"] == "go" and len(result["probabilities"]) == 32
         await client.shutdown_session()
     finally:
         await client.stop()

@@ -28,13 +28,14 @@ export const SettingKeys = {
     autoDetectPlainTextFiles: 'autoDetectPlainTextFiles',
     threshold: 'threshold',
     debounceMs: 'debounceMs',
+    model: 'model',
     serverCommand: 'server.command',
     serverArgs: 'server.args',
     traceServer: 'trace.server',
 } as const;
 
 /** Keys that change how the server is started: changing them restarts it. */
-export const LAUNCH_SETTING_KEYS: readonly string[] = [SettingKeys.serverCommand, SettingKeys.serverArgs];
+export const LAUNCH_SETTING_KEYS: readonly string[] = [SettingKeys.model, SettingKeys.serverCommand, SettingKeys.serverArgs];
 
 /** The language VS Code gives a new untitled document, and which LangSniff may replace. */
 export const PLAINTEXT = 'plaintext';

@@ -22,6 +22,8 @@ export interface ExtensionSettings {
     /** null: the model's own calibrated threshold. */
     threshold: number | null;
     debounceMs: number;
+    /** '' for the server's default; a shipped model's name (`languages32`) or an artifact folder. */
+    model: string;
     serverCommand: string;
     serverArgs: string[];
 }
@@ -43,6 +45,7 @@ export const DEFAULT_SETTINGS: ExtensionSettings = {
     autoDetectPlainTextFiles: false,
     threshold: null,
     debounceMs: 300,
+    model: '',
     serverCommand: '',
     serverArgs: [],
 };
@@ -65,6 +68,7 @@ export function readSettings(config: ConfigurationReader): ExtensionSettings {
     const plainText = config.get<unknown>(SettingKeys.autoDetectPlainTextFiles);
     const threshold = config.get<unknown>(SettingKeys.threshold);
     const debounceMs = config.get<unknown>(SettingKeys.debounceMs);
+    const model = config.get<unknown>(SettingKeys.model);
     const command = config.get<unknown>(SettingKeys.serverCommand);
     const args = config.get<unknown>(SettingKeys.serverArgs);
     return {
@@ -72,6 +76,7 @@ export function readSettings(config: ConfigurationReader): ExtensionSettings {
         autoDetectPlainTextFiles: typeof plainText === 'boolean' ? plainText : DEFAULT_SETTINGS.autoDetectPlainTextFiles,
         threshold: isProbability(threshold) ? threshold : DEFAULT_SETTINGS.threshold,
         debounceMs: isWholeNumber(debounceMs) ? debounceMs : DEFAULT_SETTINGS.debounceMs,
+        model: typeof model === 'string' ? model.trim() : DEFAULT_SETTINGS.model,
         serverCommand: typeof command === 'string' ? command.trim() : DEFAULT_SETTINGS.serverCommand,
         serverArgs: isStringList(args) ? args : DEFAULT_SETTINGS.serverArgs,
     };
@@ -111,23 +116,25 @@ function isExecutableFile(file: string): boolean {
 
 /**
  * How to start the server: the configured command with its arguments; else `langsniff-server`
- * on PATH; else a Python on PATH with `-m langsniff.server`. Undefined when none is found.
+ * on PATH; else a Python on PATH with `-m langsniff.server`. `--model` follows when a model is
+ * set. Undefined when none is found.
  */
 export function resolveLaunch(
     settings: ExtensionSettings,
     find: (name: string) => string | undefined = (name) => findExecutable(name),
 ): ServerLaunch | undefined {
+    const args = [...settings.serverArgs, ...(settings.model ? ['--model', settings.model] : [])];
     if (settings.serverCommand) {
-        return { command: settings.serverCommand, args: [...settings.serverArgs] };
+        return { command: settings.serverCommand, args };
     }
     const server = find(DEFAULT_SERVER_EXECUTABLE);
     if (server) {
-        return { command: server, args: [...settings.serverArgs] };
+        return { command: server, args };
     }
     for (const python of DEFAULT_PYTHON_EXECUTABLES) {
         const found = find(python);
         if (found) {
-            return { command: found, args: [...DEFAULT_PYTHON_MODULE_ARGS, ...settings.serverArgs] };
+            return { command: found, args: [...DEFAULT_PYTHON_MODULE_ARGS, ...args] };
         }
     }
     return undefined;

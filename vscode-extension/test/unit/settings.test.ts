@@ -28,6 +28,7 @@ describe('readSettings', () => {
                 autoDetectPlainTextFiles: true,
                 threshold: 0.8,
                 debounceMs: 50,
+                model: ' languages32 ',
                 'server.command': ' /usr/bin/python3 ',
                 'server.args': ['-m', 'langsniff.server'],
             }),
@@ -37,6 +38,7 @@ describe('readSettings', () => {
             autoDetectPlainTextFiles: true,
             threshold: 0.8,
             debounceMs: 50,
+            model: 'languages32',
             serverCommand: '/usr/bin/python3',
             serverArgs: ['-m', 'langsniff.server'],
         });
@@ -44,7 +46,7 @@ describe('readSettings', () => {
 
     it('falls back to the default for wrongly typed values', () => {
         const settings = readSettings(
-            config({ autoDetect: 'yes', threshold: 1.5, debounceMs: -1, 'server.command': 3, 'server.args': [1] }),
+            config({ autoDetect: 'yes', threshold: 1.5, debounceMs: -1, model: 2, 'server.command': 3, 'server.args': [1] }),
         );
         assert.deepEqual(settings, DEFAULT_SETTINGS);
     });
@@ -83,6 +85,18 @@ describe('resolveLaunch', () => {
         assert.deepEqual(resolveLaunch(DEFAULT_SETTINGS, onPath(['python'])), {
             command: '/bin/python',
             args: ['-m', 'langsniff.server'],
+        });
+    });
+
+    it('passes the chosen model after the other arguments, whichever way the server starts', () => {
+        const model = { ...DEFAULT_SETTINGS, model: 'languages32' };
+        assert.deepEqual(resolveLaunch(model, onPath(['python3'])), {
+            command: '/bin/python3',
+            args: ['-m', 'langsniff.server', '--model', 'languages32'],
+        });
+        assert.deepEqual(resolveLaunch({ ...model, serverCommand: '/venv/bin/langsniff-server', serverArgs: ['--threads', '2'] }), {
+            command: '/venv/bin/langsniff-server',
+            args: ['--threads', '2', '--model', 'languages32'],
         });
     });
 
