@@ -1,6 +1,6 @@
 """Compare langsniff with other language detectors on the same snippets (issue 7).
 
-    python -m benchmarks.compare [--detectors langsniff,vscode,...] [--model DIR] [--per-label N]
+    python -m benchmarks.compare [--detectors langsniff,vscode,...] [--model MODEL] [--per-label N]
 
 Writes benchmarks/results/comparison.md (+ .json) and PNG plots. Detectors that are not
 installed (see benchmarks/install_detectors.sh) are skipped with a message. Our labels are
@@ -20,6 +20,7 @@ from pathlib import Path
 from langsniff.datasets.corpus import corpus_dir
 from langsniff.datasets.errors import DataError
 from langsniff.datasets.paths import cache_dir
+from langsniff.model.shipped import MODEL_HELP, artifact_path
 
 from . import detectors
 from .answers import Replayed, evaluation_key, save_answers
@@ -39,7 +40,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--detectors", default=",".join(detectors.DETECTORS), help="comma-separated detectors to run (default: all)"
     )
-    parser.add_argument("--model", help="langsniff artifact folder (default: the shipped model/default)")
+    parser.add_argument("--model", type=artifact_path, help=f"langsniff's model: {MODEL_HELP} (default: default)")
     parser.add_argument(
         "--cache",
         type=Path,

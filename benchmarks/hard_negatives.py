@@ -1,6 +1,6 @@
 """Issue 9: how often a model would switch a tab wrongly on text that is not code it knows.
 
-    python -m benchmarks.hard_negatives [--model DIR ...] [--corpus DIR] [--logs DIR] [--per-set N] [--json FILE]
+    python -m benchmarks.hard_negatives [--model MODEL ...] [--corpus DIR] [--logs DIR] [--per-set N] [--json FILE]
 
 Four sets, each at 1/3/5/10/20-line windows and whole files:
 - logs: real logs of other programs than the training logs (benchmarks/data/logs: apt,
@@ -30,6 +30,7 @@ from langsniff.datasets.paths import cache_dir
 from langsniff.datasets.records import Record
 from langsniff.model.classifier import DEFAULT_ARTIFACT, Classifier
 from langsniff.model.evaluation import LENGTHS, predict_all, sample, set_name
+from langsniff.model.shipped import MODEL_HELP, artifact_path
 
 from benchmarks.output import publish
 from benchmarks.report import markdown_table
@@ -116,10 +117,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--model",
-        type=Path,
+        type=artifact_path,
         action="append",
         default=None,
-        help="artifact folder (repeat to compare; default: shipped)",
+        help=f"{MODEL_HELP} (repeat to compare; default: default)",
     )
     parser.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: <cache>/corpus)")
     parser.add_argument("--logs", type=Path, default=LOGS, help=f"folder of held-out .log files (default: {LOGS})")

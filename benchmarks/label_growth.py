@@ -1,6 +1,6 @@
 """Issue 8: a model that knows more languages must not lose accuracy on the ones it knew.
 
-    python -m benchmarks.label_growth --old DIR [--new DIR] [--corpus DIR] [--per-label N] [--json FILE]
+    python -m benchmarks.label_growth --old MODEL [--new MODEL] [--corpus DIR] [--per-label N] [--json FILE]
 
 Both artifacts read the same test windows of the labels the old one knows, at every snippet
 length; an answer with a label the old model did not have counts as wrong. Then the new
@@ -22,6 +22,7 @@ from langsniff.datasets.paths import cache_dir
 from langsniff.datasets.records import Record
 from langsniff.model.classifier import DEFAULT_ARTIFACT, Classifier
 from langsniff.model.evaluation import LENGTHS, predict_all, set_name
+from langsniff.model.shipped import MODEL_HELP, artifact_path
 
 from benchmarks.output import publish
 
@@ -139,8 +140,8 @@ def render(measured: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--old", type=Path, required=True, help="the artifact with fewer labels")
-    parser.add_argument("--new", type=Path, default=DEFAULT_ARTIFACT, help="the grown artifact (default: shipped)")
+    parser.add_argument("--old", type=artifact_path, required=True, help=f"the model with fewer labels: {MODEL_HELP}")
+    parser.add_argument("--new", type=artifact_path, default=DEFAULT_ARTIFACT, help="the grown model, in the same forms (default: default)")
     parser.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: <cache>/corpus)")
     parser.add_argument("--per-label", type=int, default=100, help="test windows per label and length (0: all)")
     parser.add_argument("--json", type=Path, default=None, help="also write the measurements here")

@@ -1,6 +1,6 @@
 """The issue-4 and issue-9 targets against what an artifact measures, each marked met or missed.
 
-    python -m benchmarks.model_targets [--model DIR] [--corpus DIR] [--eval DIR] [--limit N] [--json FILE]
+    python -m benchmarks.model_targets [--model MODEL] [--corpus DIR] [--eval DIR] [--limit N] [--json FILE]
 
 Test split by snippet length (the labels the artifact knows) and coverage at 97% precision (our corpus), GitHub Linguist's
 samples, prose that would trigger a switch at the artifact's threshold, median latency
@@ -20,6 +20,7 @@ from langsniff.datasets.paths import cache_dir
 from langsniff.model.classifier import DEFAULT_ARTIFACT, Classifier
 from langsniff.model.evaluate_artifact import evaluation_sets
 from langsniff.model.evaluation import evaluate
+from langsniff.model.shipped import MODEL_HELP, artifact_path
 
 from benchmarks.artifact_costs import artifact_bytes, median_predict_ms
 from benchmarks.output import publish
@@ -126,7 +127,7 @@ def render(measured: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--model", type=Path, default=DEFAULT_ARTIFACT, help="artifact folder (default: shipped)")
+    parser.add_argument("--model", type=artifact_path, default=DEFAULT_ARTIFACT, help=f"{MODEL_HELP} (default: default)")
     parser.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: <cache>/corpus)")
     parser.add_argument("--eval", type=Path, default=SHARED_EVAL, help="folder of linguist*.jsonl")
     parser.add_argument("--limit", type=int, default=0, help="test snippets per length (default: all)")

@@ -1,6 +1,6 @@
 """Latency and memory of the language server, measured through a real LSP client over stdio.
 
-    python -m benchmarks.server_latency [--model DIR] [--threads 1] [--requests 200] [--documents 1000]
+    python -m benchmarks.server_latency [--model MODEL] [--threads 1] [--requests 200] [--documents 1000]
 
 Prints: start to first hover answered (process spawn, `import torch`, model load, initialize,
 didOpen, hover); hover and code-action latency on a 100-line document, both for a version
@@ -25,6 +25,7 @@ from pathlib import Path
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
+from langsniff.model.shipped import MODEL_HELP, artifact_path
 from langsniff.server import constants
 
 TARGETS = {"first_hover_s": 2.0, "median_ms": 20.0, "p95_ms": 50.0, "rss_mb": 400.0}
@@ -198,7 +199,7 @@ async def run(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", type=Path, help="artifact folder (default: the shipped model)")
+    parser.add_argument("--model", type=artifact_path, help=f"{MODEL_HELP} (default: default)")
     parser.add_argument("--threads", type=int, default=1, help="the server's torch threads")
     parser.add_argument("--requests", type=int, default=200, help="requests per scenario (half hovers)")
     parser.add_argument("--documents", type=int, default=1000, help="documents for the memory figure")

@@ -16,11 +16,11 @@ from typing import Any, Union
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
-import langsniff.model
+from langsniff.model.shipped import DEFAULT_ARTIFACT
 from langsniff.server import constants
 
 # The artifact the server tests run against: the shipped one unless $LANGSNIFF_SERVER_MODEL.
-MODEL = Path(os.environ.get("LANGSNIFF_SERVER_MODEL") or Path(langsniff.model.__file__).parent / "default")
+MODEL = Path(os.environ.get("LANGSNIFF_SERVER_MODEL") or DEFAULT_ARTIFACT)
 SERVER_COMMAND = [sys.executable, "-m", "langsniff.server", "--log-level", "WARNING", "--model", str(MODEL)]
 CONFIG = ClientServerConfig(server_command=SERVER_COMMAND)
 
