@@ -21,6 +21,7 @@ from tokenizers import Tokenizer
 from langsniff.model.config import ModelConfig
 from langsniff.model.encoder import Encoder
 from langsniff.model.prediction import ArtifactError
+from langsniff.model.shipped import SHIPPED_MODELS
 from langsniff.tokenizer import load_tokenizer, save_tokenizer
 
 CONFIG, WEIGHTS, TOKENIZER, METRICS = "config.json", "model.safetensors", "tokenizer.json", "metrics.json"
@@ -155,7 +156,7 @@ def load_config(folder: str | Path) -> ArtifactConfig:
     """An artifact's config alone (labels, thresholds, model shape), without its weights."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise ArtifactError(f"{folder}: no such artifact folder")
+        raise ArtifactError(f"{folder}: no such artifact folder (shipped models: {', '.join(SHIPPED_MODELS)})")
     try:
         return ArtifactConfig.from_dict(read_json(folder / CONFIG))
     except (KeyError, TypeError, ValueError) as error:

@@ -77,7 +77,7 @@ def test_detect_reports_a_folder_given_as_file(artifact, tmp_path, capsys):
 
 def test_detect_reports_missing_and_corrupt_artifacts(artifact, code_file, tmp_path, capsys):
     status, _, err = run(capsys, "detect", code_file, "--model", tmp_path / "nothing")
-    assert status == 2 and "no such artifact folder" in err
+    assert status == 2 and "no such artifact folder (shipped models: default, languages32)" in err
     broken = tmp_path / "broken"
     shutil.copytree(artifact, broken)
     (broken / "model.safetensors").write_bytes(b"not a safetensors file")
