@@ -28,9 +28,9 @@ from langsniff.datasets.labels import PLAINTEXT
 from langsniff.datasets.loaders import load_folder
 from langsniff.datasets.paths import cache_dir
 from langsniff.datasets.records import Record
-from langsniff.model.classifier import DEFAULT_ARTIFACT, Classifier
+from langsniff.model.classifier import Classifier
 from langsniff.model.evaluation import LENGTHS, predict_all, sample, set_name
-from langsniff.model.shipped import MODEL_HELP, artifact_path
+from langsniff.model.shipped import DEFAULT_ARTIFACT, MODEL_HELP, artifact_path
 
 from benchmarks.output import publish
 from benchmarks.report import markdown_table

@@ -20,9 +20,9 @@ from pathlib import Path
 from langsniff.datasets.corpus import corpus_dir, load_eval_set
 from langsniff.datasets.paths import cache_dir
 from langsniff.datasets.records import Record
-from langsniff.model.classifier import DEFAULT_ARTIFACT, Classifier
+from langsniff.model.classifier import Classifier
 from langsniff.model.evaluation import LENGTHS, predict_all, set_name
-from langsniff.model.shipped import MODEL_HELP, artifact_path
+from langsniff.model.shipped import DEFAULT_ARTIFACT, MODEL_HELP, artifact_path
 
 from benchmarks.output import publish
 
@@ -141,7 +141,9 @@ def render(measured: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--old", type=artifact_path, required=True, help=f"the model with fewer labels: {MODEL_HELP}")
-    parser.add_argument("--new", type=artifact_path, default=DEFAULT_ARTIFACT, help="the grown model, in the same forms (default: default)")
+    parser.add_argument(
+        "--new", type=artifact_path, default=DEFAULT_ARTIFACT, help="the grown model, in the same forms (default: default)"
+    )
     parser.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: <cache>/corpus)")
     parser.add_argument("--per-label", type=int, default=100, help="test windows per label and length (0: all)")
     parser.add_argument("--json", type=Path, default=None, help="also write the measurements here")

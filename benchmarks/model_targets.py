@@ -17,10 +17,10 @@ from pathlib import Path
 from langsniff.datasets.corpus import corpus_dir
 from langsniff.datasets.loaders import load_jsonl
 from langsniff.datasets.paths import cache_dir
-from langsniff.model.classifier import DEFAULT_ARTIFACT, Classifier
+from langsniff.model.classifier import Classifier
 from langsniff.model.evaluate_artifact import evaluation_sets
 from langsniff.model.evaluation import evaluate
-from langsniff.model.shipped import MODEL_HELP, artifact_path
+from langsniff.model.shipped import DEFAULT_ARTIFACT, MODEL_HELP, artifact_path
 
 from benchmarks.artifact_costs import artifact_bytes, median_predict_ms
 from benchmarks.output import publish
@@ -127,7 +127,9 @@ def render(measured: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--model", type=artifact_path, default=DEFAULT_ARTIFACT, help=f"{MODEL_HELP} (default: default)")
+    parser.add_argument(
+        "--model", type=artifact_path, default=DEFAULT_ARTIFACT, help=f"{MODEL_HELP} (default: default)"
+    )
     parser.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: <cache>/corpus)")
     parser.add_argument("--eval", type=Path, default=SHARED_EVAL, help="folder of linguist*.jsonl")
     parser.add_argument("--limit", type=int, default=0, help="test snippets per length (default: all)")

@@ -3,7 +3,8 @@
 import pytest
 from model_test_helpers import SNIPPETS
 
-from langsniff.model.classifier import DEFAULT_ARTIFACT, Classifier
+from langsniff.model.classifier import Classifier
+from langsniff.model.shipped import DEFAULT_ARTIFACT
 
 MAX_BYTES = 5_000_000
 

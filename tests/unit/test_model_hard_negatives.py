@@ -73,7 +73,13 @@ def test_model_labels_name_what_is_wrong():
 def test_favoured_labels_are_drawn_favour_weight_times_as_often():
     tokenizer = build_tokenizer([PROSE, LOG, PYTHON] * 20, vocab_size=300)
     sampler = SnippetSampler(
-        RECORDS, ["python", "plaintext"], WindowEncoder(tokenizer, 64), random.Random(0), 32, favour=("python",), favour_weight=3.0
+        RECORDS,
+        ["python", "plaintext"],
+        WindowEncoder(tokenizer, 64),
+        random.Random(0),
+        32,
+        favour=("python",),
+        favour_weight=3.0,
     )
     targets = [int(target) for _ in range(64) for target in sampler.next_batch()[2]]
     assert 2.5 < targets.count(0) / targets.count(1) < 3.5

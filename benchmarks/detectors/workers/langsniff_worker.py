@@ -10,8 +10,9 @@ from pathlib import Path
 
 import torch
 from jsonlines import serve
-from langsniff.model.classifier import DEFAULT_ARTIFACT, Classifier
+from langsniff.model.classifier import Classifier
 from langsniff.model.prediction import ArtifactError
+from langsniff.model.shipped import DEFAULT_ARTIFACT
 
 try:
     classifier = Classifier.load(sys.argv[1]) if len(sys.argv) > 1 else Classifier.default()
