@@ -102,12 +102,9 @@ def render(measured: dict) -> str:
     rows = []
     for kind in SETS:
         for model, by_kind in models.items():
-            by_length = by_kind[kind]
-            rows.append([f"{kind}, {Path(model).name}: wrong", *[f"{100 * by_length[n]['wrong']:.1f}" for n in names]])
-            if kind == "mixed HTML":
-                rows.append(
-                    [f"{kind}, {Path(model).name}: right", *[f"{100 * by_length[n]['right']:.1f}" for n in names]]
-                )
+            for switch in ("wrong", "right") if kind == "mixed HTML" else ("wrong",):
+                cells = [f"{100 * by_kind[kind][n][switch]:.1f}" for n in names]
+                rows.append([f"{kind}, {Path(model).name}: {switch}", *cells])
     first = next(iter(models.values()))
     rows += [[f"texts: {kind}", *[str(first[kind][n]["n"]) for n in names]] for kind in SETS]
     return markdown_table(["switches (%)", *names], rows)

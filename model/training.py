@@ -93,7 +93,8 @@ def ordered_labels(records: list[Record]) -> list[str]:
 
 def model_labels(records: list[Record], train: TrainConfig) -> list[str]:
     """The labels a model learns: `train.labels` (or every label in the training split),
-    without the hard negatives that train as plaintext. Checks that `favour` names only these."""
+    without the hard negatives that train as plaintext. Checks that `favour` names only these
+    and that `favour_weight` is positive."""
     wanted, negatives = set(train.label_list("labels")), set(train.label_list("as_plaintext"))
     present = {record.label for record in records}
     missing = sorted((wanted | negatives) - present)
