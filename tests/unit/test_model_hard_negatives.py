@@ -14,6 +14,7 @@ from langsniff.model.inputs import WindowEncoder
 from langsniff.model.sampling import SnippetSampler
 from langsniff.model.training import model_labels
 from langsniff.tokenizer import build_tokenizer
+from tokenizers import Tokenizer
 
 PROSE = "The quick brown fox jumps over the lazy dog while the cat sleeps.\nIt rains today."
 LOG = "2026-01-03 10:00:01 ERROR daemon[812]: connection refused\n2026-01-03 10:00:02 WARN retrying"
@@ -21,19 +22,16 @@ PYTHON = "def add(a, b):\n    return a + b\n"
 RECORDS = [Record(PROSE, "plaintext"), Record(LOG, "log"), Record(PYTHON, "python"), Record("a: 1\nb: 2\n", "yaml")]
 
 
+def python_and_plaintext_sampler(tokenizer: Tokenizer, **options) -> SnippetSampler:
+    """A sampler of batches of 32 for a model of python and plaintext, seeded."""
+    return SnippetSampler(RECORDS, ["python", "plaintext"], WindowEncoder(tokenizer, 64), random.Random(0), 32, **options)
+
+
 def plaintext_rows_with_log(share: float) -> float:
     """Share of plaintext-target training windows that came from the log text."""
     tokenizer = build_tokenizer([PROSE, LOG, PYTHON] * 20, vocab_size=300)
     only_in_log = set(tokenizer.encode(LOG).ids) - set(tokenizer.encode(PROSE).ids)
-    sampler = SnippetSampler(
-        RECORDS,
-        ["python", "plaintext"],
-        WindowEncoder(tokenizer, 64),
-        random.Random(0),
-        32,
-        as_plaintext=("log",),
-        negative_share=share,
-    )
+    sampler = python_and_plaintext_sampler(tokenizer, as_plaintext=("log",), negative_share=share)
     plaintext_rows = from_log = 0
     for _ in range(64):
         ids, _, targets = sampler.next_batch()
@@ -72,15 +70,7 @@ def test_model_labels_name_what_is_wrong():
 
 def test_favoured_labels_are_drawn_favour_weight_times_as_often():
     tokenizer = build_tokenizer([PROSE, LOG, PYTHON] * 20, vocab_size=300)
-    sampler = SnippetSampler(
-        RECORDS,
-        ["python", "plaintext"],
-        WindowEncoder(tokenizer, 64),
-        random.Random(0),
-        32,
-        favour=("python",),
-        favour_weight=3.0,
-    )
+    sampler = python_and_plaintext_sampler(tokenizer, favour=("python",), favour_weight=3.0)
     targets = [int(target) for _ in range(64) for target in sampler.next_batch()[2]]
     assert 2.5 < targets.count(0) / targets.count(1) < 3.5
 
