@@ -24,7 +24,8 @@ RECORDS = [Record(PROSE, "plaintext"), Record(LOG, "log"), Record(PYTHON, "pytho
 
 def python_and_plaintext_sampler(tokenizer: Tokenizer, **options) -> SnippetSampler:
     """A sampler of batches of 32 for a model of python and plaintext, seeded."""
-    return SnippetSampler(RECORDS, ["python", "plaintext"], WindowEncoder(tokenizer, 64), random.Random(0), 32, **options)
+    encoder = WindowEncoder(tokenizer, 64)
+    return SnippetSampler(RECORDS, ["python", "plaintext"], encoder, random.Random(0), 32, **options)
 
 
 def plaintext_rows_with_log(share: float) -> float:
