@@ -2,11 +2,13 @@
 
     python -m benchmarks.hard_negatives [--model MODEL ...] [--corpus DIR] [--logs DIR] [--per-set N] [--json FILE]
 
-Four sets, each at 1/3/5/10/20-line windows and whole files:
+Five sets, each at 1/3/5/10/20-line windows and whole files:
 - logs: real logs of other programs than the training logs (benchmarks/data/logs: apt,
   dpkg, npm, pytest, code-server, a JDK test summary ...);
 - config: the test split's JSON, YAML, TOML and INI texts;
 - prose: the test split's plaintext;
+- other languages: the test split's code in every language beyond the reference's nine and
+  the config formats (Go, Rust, TypeScript, C# ...), evenly by language;
 - mixed HTML: the test split's HTML files with inline `<script>` or `<style>`, and windows
   of them that hold such a tag.
 A text's expected answer is its own label when the model knows it and plaintext when it
@@ -24,7 +26,7 @@ from pathlib import Path
 
 from langsniff.datasets.corpus import corpus_dir, load_eval_set, load_split
 from langsniff.datasets.eval_sets import build_eval_set
-from langsniff.datasets.labels import PLAINTEXT
+from langsniff.datasets.labels import ORIGINAL_LABELS, PLAINTEXT
 from langsniff.datasets.loaders import load_folder
 from langsniff.datasets.paths import cache_dir
 from langsniff.datasets.records import Record
@@ -38,7 +40,14 @@ from benchmarks.report import markdown_table
 LOGS = Path(__file__).resolve().parent / "data" / "logs"
 CONFIG_LABELS = ("json", "yaml", "toml", "ini")
 MIXED_TAGS = ("<script", "</script>", "<style", "</style>")
-SETS = ("logs", "config", "prose", "mixed HTML")
+SETS = ("logs", "config", "prose", "other languages", "mixed HTML")
+NOT_OTHER = {*ORIGINAL_LABELS, *CONFIG_LABELS, "log"}
+
+
+def evenly(windows: Sequence[Record], labels: Sequence[str], total: int, seed: int) -> list[Record]:
+    """About `total` windows split evenly between `labels`, a seeded choice within each."""
+    each = max(1, total // len(labels)) if labels else 0
+    return [row for label in labels for row in sample([r for r in windows if r.label == label], each, seed)]
 
 
 def is_mixed_html(text: str) -> bool:
@@ -55,14 +64,12 @@ def hard_sets(corpus: Path, logs: Path, per_set: int, seed: int = 0) -> dict[str
     for length in LENGTHS:
         name = set_name(length)
         windows = load_eval_set(corpus, "test", length)
-        per_config = max(1, per_set // len(CONFIG_LABELS))
-        config = [
-            row for label in CONFIG_LABELS for row in sample([r for r in windows if r.label == label], per_config, seed)
-        ]
+        others = sorted({r.label for r in windows} - NOT_OTHER)
         mixed = [r for r in build_eval_set(mixed_files, length, seed, 10 * per_set) if is_mixed_html(r.code)]
         sets["logs"][name] = sample(build_eval_set(log_files, length, seed, per_set), per_set, seed)
-        sets["config"][name] = config
+        sets["config"][name] = evenly(windows, CONFIG_LABELS, per_set, seed)
         sets["prose"][name] = sample([r for r in windows if r.label == PLAINTEXT], per_set, seed)
+        sets["other languages"][name] = evenly(windows, others, per_set, seed)
         sets["mixed HTML"][name] = sample(mixed, per_set, seed)
     return sets
 

@@ -194,6 +194,8 @@ def test_hard_negatives_train_as_plaintext_and_are_measured(tmp_path, capsys):
     rows = {row.split(" | ")[0].strip("| "): row.split(" | ")[1:] for row in capsys.readouterr().out.splitlines()}
     assert f"logs, {out.name}: wrong" in rows and f"mixed HTML, {out.name}: right" in rows
     assert rows["texts: logs"][-1] == "1 |" and all(count != "0" for count in rows["texts: logs"])
+    assert f"other languages, {out.name}: wrong" in rows, "the corpus's go is a language the model does not know"
+    assert int(rows["texts: other languages"][0]) > 0
 
     capsys.readouterr()
     assert train(corpus, tmp_path / "bad", 1, "--set", "as_plaintext=haskell") != 0
