@@ -119,7 +119,7 @@ class Detector:
         top = self.name(prediction.label)
         share = percent(prediction.confidence)
         if prediction.label == constants.NOT_CODE:
-            verdict = f"**{top}**: this does not look like code ({share})"
+            verdict = f"**{top}**: prose, or code in a language this model does not know ({share})"
         elif prediction.confidence >= threshold:
             verdict = f"**{top}** ({share})"
         else:

@@ -67,7 +67,7 @@ def test_hover_says_unsure_below_the_threshold_and_not_code_for_prose(detector: 
     unsure = detector.hover_markdown(prediction("python", {"python": 0.5, "r": 0.5}), threshold=0.8)
     assert unsure.startswith("langsniff: Unsure: maybe **Python** (50%, below the 80% threshold)")
     prose = detector.hover_markdown(prediction("plaintext", {"plaintext": 0.95, "python": 0.05}), threshold=0.8)
-    assert "does not look like code" in prose.splitlines()[0]
+    assert "prose, or code in a language this model does not know (95%)" in prose.splitlines()[0]
 
 
 def test_candidates_are_likely_languages_top_first_never_plaintext(detector: Detector):
