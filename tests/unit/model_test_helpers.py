@@ -13,9 +13,9 @@ from langsniff.model.config import ModelConfig
 from langsniff.model.encoder import Encoder
 from langsniff.tokenizer import build_tokenizer
 
-SNIPPETS: dict[str, list[str]] = json.loads(
-    (Path(__file__).resolve().parents[1] / "data" / "model_snippets.json").read_text(encoding="utf-8")
-)
+DATA = Path(__file__).resolve().parents[1] / "data"
+SNIPPETS: dict[str, list[str]] = json.loads((DATA / "model_snippets.json").read_text(encoding="utf-8"))
+MORE_SNIPPETS: dict[str, list[str]] = json.loads((DATA / "more_language_snippets.json").read_text(encoding="utf-8"))
 ALL_TEXTS = [text for texts in SNIPPETS.values() for text in texts]
 
 

@@ -1,12 +1,14 @@
-"""The shipped default artifact: it loads, is small, and gets obvious snippets of every label right."""
+"""The shipped default artifact: it loads, is small, gets obvious snippets of every label right,
+and leaves code in languages it does not know alone."""
 
 import pytest
-from model_test_helpers import SNIPPETS
+from model_test_helpers import MORE_SNIPPETS, SNIPPETS
 
 from langsniff.model.classifier import Classifier
 from langsniff.model.shipped import DEFAULT_ARTIFACT
 
 MAX_BYTES = 5_000_000
+UNRELATED = ("go", "rust", "ruby", "csharp", "shellscript", "kotlin", "swift", "lua", "perl", "json", "yaml", "toml")
 
 
 @pytest.fixture(scope="module")
@@ -30,3 +32,11 @@ def test_it_knows_every_label_and_has_a_threshold(classifier):
 def test_obvious_snippets_are_classified_right(classifier, label):
     for text in SNIPPETS[label]:
         assert classifier.predict(text).label == label, text
+
+
+@pytest.mark.parametrize("label", UNRELATED)
+def test_code_in_languages_it_does_not_know_switches_nothing(classifier, label):
+    """Plaintext or below the threshold: a pasted Go function must not turn the tab into JavaScript."""
+    for text in MORE_SNIPPETS[label]:
+        answer = classifier.predict(text)
+        assert answer.label == "plaintext" or answer.confidence < answer.threshold, (answer.label, text)

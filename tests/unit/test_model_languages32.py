@@ -6,16 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
-from model_test_helpers import SNIPPETS
+from model_test_helpers import MORE_SNIPPETS, SNIPPETS
 
 from langsniff.model.classifier import Classifier
 from langsniff.model.cli import main
 from langsniff.model.shipped import DEFAULT_ARTIFACT, artifact_path
 
 LANGUAGES32 = artifact_path("languages32")
-OBVIOUS = SNIPPETS | json.loads(
-    (Path(__file__).resolve().parents[1] / "data" / "more_language_snippets.json").read_text(encoding="utf-8")
-)
+OBVIOUS = SNIPPETS | MORE_SNIPPETS
 
 
 @pytest.fixture(scope="module")
