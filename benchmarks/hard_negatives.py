@@ -2,13 +2,16 @@
 
     python -m benchmarks.hard_negatives [--model MODEL ...] [--corpus DIR] [--logs DIR] [--per-set N] [--json FILE]
 
-Five sets, each at 1/3/5/10/20-line windows and whole files:
+Six sets, each at 1/3/5/10/20-line windows and whole files:
 - logs: real logs of other programs than the training logs (benchmarks/data/logs: apt,
   dpkg, npm, pytest, code-server, a JDK test summary ...);
 - config: the test split's JSON, YAML, TOML and INI texts;
 - prose: the test split's plaintext;
-- other languages: the test split's code in every language beyond the reference's nine and
-  the config formats (Go, Rust, TypeScript, C# ...), evenly by language;
+- other languages: the test split's code in every other language that is not a dialect of
+  one of the nine (Go, Rust, C#, shell ...), evenly by language;
+- dialects: the test split's TypeScript, SCSS, Less, Vue, XML, Objective-C and PHP, evenly
+  by language; a nine-label model that answers JavaScript for TypeScript is wrong, but
+  less wrong than one that answers it for Go, so they are counted apart;
 - mixed HTML: the test split's HTML files with inline `<script>` or `<style>`, and windows
   of them that hold such a tag.
 A text's expected answer is its own label when the model knows it and plaintext when it
@@ -40,8 +43,9 @@ from benchmarks.report import markdown_table
 LOGS = Path(__file__).resolve().parent / "data" / "logs"
 CONFIG_LABELS = ("json", "yaml", "toml", "ini")
 MIXED_TAGS = ("<script", "</script>", "<style", "</style>")
-SETS = ("logs", "config", "prose", "other languages", "mixed HTML")
-NOT_OTHER = {*ORIGINAL_LABELS, *CONFIG_LABELS, "log"}
+DIALECTS = ("typescript", "scss", "less", "vue", "xml", "objective-c", "php")
+SETS = ("logs", "config", "prose", "other languages", "dialects", "mixed HTML")
+NOT_OTHER = {*ORIGINAL_LABELS, *CONFIG_LABELS, *DIALECTS, "log"}
 
 
 def evenly(windows: Sequence[Record], labels: Sequence[str], total: int, seed: int) -> list[Record]:
@@ -70,6 +74,7 @@ def hard_sets(corpus: Path, logs: Path, per_set: int, seed: int = 0) -> dict[str
         sets["config"][name] = evenly(windows, CONFIG_LABELS, per_set, seed)
         sets["prose"][name] = sample([r for r in windows if r.label == PLAINTEXT], per_set, seed)
         sets["other languages"][name] = evenly(windows, others, per_set, seed)
+        sets["dialects"][name] = evenly(windows, DIALECTS, per_set, seed)
         sets["mixed HTML"][name] = sample(mixed, per_set, seed)
     return sets
 
