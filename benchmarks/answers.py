@@ -105,7 +105,7 @@ class Replayed(Detector):
         self._peak_rss_mb, self._saved_when, self._new = saved["peak_rss_mb"], saved["when"], 0
         self.attach(options.labels)
 
-    def detect(self, code: str) -> Answer:
+    def detect(self, code: str, source: str = "") -> Answer:
         key = snippet_key(code)
         if key not in self._answers:
             if self.live is None:
@@ -113,7 +113,7 @@ class Replayed(Detector):
                 if self.live.version != self.version:
                     raise DetectorUnavailable(f"{self.name} is now {self.live.version}, its store {self.version}")
                 self.startup_s, self.info = self.live.startup_s, self.live.info
-            self._answers[key] = self.live.detect(code)
+            self._answers[key] = self.live.detect(code, source)
             self._new += 1
         return self._answers[key]
 

@@ -202,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
         if not sets:
             raise DataError(f"no evaluation set found (no corpus, and no {args.eval})")
         left_out = _dropped(sets, labels)
-        runs, skipped = _run(args, names, sets, Options(labels, args.model))
+        runs, skipped = _run(args, names, sets, Options(labels, args.model, args.eval / "linguist.jsonl"))
     except (DataError, FileNotFoundError, RuntimeError, detectors.DetectorUnavailable) as error:
         print(f"compare: error: {error}", file=sys.stderr)
         return 2

@@ -83,7 +83,7 @@ def run_all(
         for record in eval_set.records:
             key = snippet_key(record.code)
             for index, detector in enumerate(detectors):
-                answer = detector.detect(record.code)
+                answer = detector.detect(record.code, record.source)
                 answers[index][key] = answer
                 times[index].append(answer.ms)
                 for variant, verdict in detector.verdicts(answer).items():

@@ -32,10 +32,15 @@ class DetectorUnavailable(Exception):
 
 @dataclass(frozen=True)
 class Options:
-    """What every detector is started with: our labels (the benchmarked artifact's) and that artifact."""
+    """What every detector is started with: our labels (the benchmarked artifact's) and that artifact.
+
+    `linguist_samples` is the JSONL of Linguist's whole sample files, which Linguist's own
+    classifier holds out one at a time when it scores snippets cut from them.
+    """
 
     labels: tuple[str, ...]
     model: str | None = None
+    linguist_samples: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -117,7 +122,8 @@ class Detector:
         vocabulary = self.info.get("names")
         self.known = self.names.known(vocabulary, self.abstains) if vocabulary else frozenset(ours)
 
-    def detect(self, code: str) -> Answer:
+    def detect(self, code: str, source: str = "") -> Answer:
+        """The answer to one snippet; `source` is where the snippet was cut from (its Record's)."""
         raise NotImplementedError
 
     def verdicts(self, answer: Answer) -> dict[str, Verdict]:
@@ -149,7 +155,7 @@ class WorkerDetector(Detector):
     """A detector in its own process, speaking JSON lines over stdin/stdout.
 
     The worker prints `{"ready": true, "version": ...}` once its model is loaded and warmed,
-    then one `{"answer", "confidence", "ranked", "ms"}` line per `{"code"}` line it reads.
+    then one `{"answer", "confidence", "ranked", "ms"}` line per `{"code", "source"}` line it reads.
     """
 
     def __init__(self, command: Sequence[str], env: dict[str, str] | None = None) -> None:
@@ -183,8 +189,8 @@ class WorkerDetector(Detector):
             return {"error": f"worker exited: {error.strip() or 'no output'}"}
         return json.loads(line)
 
-    def detect(self, code: str) -> Answer:
-        self._process.stdin.write(json.dumps({"code": code}) + "\n")
+    def detect(self, code: str, source: str = "") -> Answer:
+        self._process.stdin.write(json.dumps({"code": code, "source": source}) + "\n")
         self._process.stdin.flush()
         row = self._read()
         if "error" in row:

@@ -37,7 +37,7 @@ class Fixed(Detector):
         self.overrides = overrides or {}
         self.attach(OURS)
 
-    def detect(self, code):
+    def detect(self, code, source=""):
         names = self._said[code]
         return Answer((names,) if isinstance(names, str) else names, 0.9, (), ms=1.0)
 
