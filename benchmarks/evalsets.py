@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import random
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from langsniff.datasets.corpus import load_eval_set
+from langsniff.datasets.eval_sets import per_label_sample
 from langsniff.datasets.loaders import load_jsonl
 from langsniff.datasets.records import Record
 
@@ -37,17 +37,7 @@ class EvalSet:
 
 def sample_per_label(records: list[Record], per_label: int | None, seed: int = 0) -> list[Record]:
     """At most `per_label` records of each label, chosen reproducibly; all of them when None."""
-    if per_label is None:
-        return list(records)
-    by_label: dict[str, list[Record]] = defaultdict(list)
-    for record in records:
-        by_label[record.label].append(record)
-    rng = random.Random(seed)
-    chosen: list[Record] = []
-    for label in sorted(by_label):
-        group = by_label[label]
-        chosen.extend(group if len(group) <= per_label else rng.sample(group, per_label))
-    return chosen
+    return per_label_sample(records, {record.label for record in records}, per_label or 0, seed)
 
 
 def _eval_set(

@@ -11,13 +11,12 @@ the pair's labels, and how often it answered another label of the same pair.
 from __future__ import annotations
 
 import argparse
-import random
 import sys
-from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
 from langsniff.datasets.corpus import corpus_dir, load_eval_set
+from langsniff.datasets.eval_sets import per_label_sample
 from langsniff.datasets.paths import cache_dir
 from langsniff.datasets.records import Record
 from langsniff.model.classifier import Classifier
@@ -37,20 +36,6 @@ HARD_PAIRS: tuple[tuple[str, ...], ...] = (
     ("markdown", "plaintext"),
 )
 Answers = dict[str, list[tuple[str, str]]]  # set name -> (truth, answer) per window
-
-
-def per_label_sample(records: Sequence[Record], labels: set[str], per_label: int, seed: int) -> list[Record]:
-    """At most `per_label` windows of each of `labels` (all when 0), a seeded choice."""
-    by_label: dict[str, list[Record]] = defaultdict(list)
-    for record in records:
-        if record.label in labels:
-            by_label[record.label].append(record)
-    rng = random.Random(seed)
-    chosen = []
-    for label in sorted(by_label):
-        rows = by_label[label]
-        chosen += rows if not per_label or len(rows) <= per_label else rng.sample(rows, per_label)
-    return chosen
 
 
 def answers(classifier: Classifier, sets: dict[str, list[Record]]) -> Answers:

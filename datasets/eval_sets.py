@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
+from collections.abc import Collection, Sequence
 
 from langsniff.datasets.records import Record
 from langsniff.datasets.splits import group_key
@@ -77,3 +78,19 @@ def _window(record: Record, length: int, rng: random.Random) -> Record | None:
         return None
     source = f"{record.source}#L{offset + start + 1}-{offset + end}"
     return Record(code=text, label=record.label, source=source, group=record.group, license=record.license)
+
+
+def per_label_sample(
+    records: Sequence[Record], labels: Collection[str], per_label: int, seed: int
+) -> list[Record]:
+    """At most `per_label` windows of each of `labels` (all when 0), a seeded choice."""
+    by_label: dict[str, list[Record]] = defaultdict(list)
+    for record in records:
+        if record.label in labels:
+            by_label[record.label].append(record)
+    rng = random.Random(seed)
+    chosen = []
+    for label in sorted(by_label):
+        rows = by_label[label]
+        chosen += rows if not per_label or len(rows) <= per_label else rng.sample(rows, per_label)
+    return chosen
