@@ -61,12 +61,21 @@ def within_pair_confusion(pairs: Sequence[tuple[str, str]], group: Sequence[str]
     return sum(guess in group and guess != truth for truth, guess in rows) / len(rows)
 
 
+def sample_windows(
+    windows: dict[str, list[Record]], old_labels: set[str], new_labels: set[str], per_label: int, seed: int
+) -> tuple[dict[str, list[Record]], dict[str, list[Record]]]:
+    """Per set, the sampled windows of the old labels, and those plus the added labels' windows:
+    both models are judged on the old labels over exactly the same windows."""
+    shared = {name: per_label_sample(rows, old_labels, per_label, seed) for name, rows in windows.items()}
+    added = {name: per_label_sample(rows, new_labels - old_labels, per_label, seed) for name, rows in windows.items()}
+    return shared, {name: shared[name] + added[name] for name in windows}
+
+
 def measure(old: Path, new: Path, corpus: Path, per_label: int, seed: int = 0) -> dict:
     old_model, new_model = Classifier.load(old, threads=2), Classifier.load(new, threads=2)
     windows = {set_name(length): load_eval_set(corpus, "test", length) for length in LENGTHS}
     old_labels, new_labels = set(old_model.labels), set(new_model.labels)
-    shared = {name: per_label_sample(rows, old_labels, per_label, seed) for name, rows in windows.items()}
-    every = {name: per_label_sample(rows, new_labels, per_label, seed) for name, rows in windows.items()}
+    shared, every = sample_windows(windows, old_labels, new_labels, per_label, seed)
     old_answers, new_answers = answers(old_model, shared), answers(new_model, every)
     return {
         "old": {"artifact": str(old), "labels": old_model.labels},
