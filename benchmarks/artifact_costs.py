@@ -8,15 +8,17 @@ from pathlib import Path
 
 import torch
 
-from langsniff.model.artifact import CONFIG, METRICS, TOKENIZER, WEIGHTS
+from langsniff.model.artifact import CONFIG, METRICS, TOKENIZER, WEIGHTS, base_folder, load_config
 from langsniff.model.classifier import Classifier
 
 ARTIFACT_FILES = (CONFIG, WEIGHTS, TOKENIZER, METRICS)
 
 
 def artifact_bytes(folder: Path) -> int:
-    """Size of the files that ship (no checkpoint, no history)."""
-    return sum((folder / name).stat().st_size for name in ARTIFACT_FILES if (folder / name).is_file())
+    """Size of the files that ship (no checkpoint, no history), with those of the base it defers to."""
+    own = sum((folder / name).stat().st_size for name in ARTIFACT_FILES if (folder / name).is_file())
+    config = load_config(folder)
+    return own + (artifact_bytes(base_folder(folder, config)) if config.base else 0)
 
 
 def median_predict_ms(classifier: Classifier, texts: list[str], runs: int, warmup: int) -> float:

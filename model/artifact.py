@@ -1,8 +1,9 @@
 """The artifact folder: the only thing that passes from training to the Classifier.
 
 `config.json` (architecture, labels, display names, window size, temperature, threshold,
-versions), `model.safetensors` (weights, optionally stored as float16, always loaded as
-float32; never pickle), `tokenizer.json`, `metrics.json`.
+the base artifact it defers to if any, versions), `model.safetensors` (weights, optionally
+stored as float16, always loaded as float32; never pickle), `tokenizer.json` (which an
+artifact with a base may share with it), `metrics.json`.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from tokenizers import Tokenizer
 from langsniff.model.config import ModelConfig
 from langsniff.model.encoder import Encoder
 from langsniff.model.prediction import ArtifactError
-from langsniff.model.shipped import SHIPPED_MODELS
+from langsniff.model.shipped import SHIPPED_DIR, SHIPPED_MODELS
 from langsniff.tokenizer import load_tokenizer, save_tokenizer
 
 CONFIG, WEIGHTS, TOKENIZER, METRICS = "config.json", "model.safetensors", "tokenizer.json", "metrics.json"
@@ -30,7 +31,14 @@ FORMAT_VERSION = 1
 
 @dataclass
 class ArtifactConfig:
-    """What `config.json` holds besides the architecture."""
+    """What `config.json` holds besides the architecture.
+
+    `base` names an artifact this one defers to (a folder relative to this one, or a shipped
+    model's name). This model answers only when it names a label the base does not know, with
+    at least `base_gate` confidence, or at least `plaintext_gate` where the base reads the
+    text as plain text (none of its languages); every other text gets the base's answer. So
+    a model can learn more languages without costing the base's labels accuracy.
+    """
 
     model: ModelConfig
     labels: list[str]
@@ -41,6 +49,9 @@ class ArtifactConfig:
     max_windows: int = 8
     preset: str = ""
     training: dict[str, Any] = field(default_factory=dict)
+    base: str = ""
+    base_gate: float = 1.0
+    plaintext_gate: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -53,10 +64,14 @@ class ArtifactConfig:
             "temperature": self.temperature,
             "threshold": self.threshold,
             "thresholds_by_lines": {str(lines): value for lines, value in sorted(self.thresholds.items())},
+            **({"base": self.base_settings()} if self.base else {}),
             "model": self.model.to_dict(),
             "training": self.training,
             "versions": _versions(),
         }
+
+    def base_settings(self) -> dict[str, Any]:
+        return {"artifact": self.base, "gate": self.base_gate, "plaintext_gate": self.plaintext_gate}
 
     def threshold_for(self, lines: int) -> float:
         """The confidence a text of `lines` lines needs before it switches an editor."""
@@ -66,6 +81,7 @@ class ArtifactConfig:
     def from_dict(cls, values: dict[str, Any]) -> ArtifactConfig:
         model = ModelConfig.from_dict(values["model"])
         labels = list(values["labels"])
+        base = dict(values.get("base", {}))
         if len(labels) != model.n_labels:
             raise ValueError(f"{len(labels)} labels but the model has {model.n_labels} outputs")
         return cls(
@@ -78,6 +94,9 @@ class ArtifactConfig:
             max_windows=int(values.get("max_windows", 8)),
             preset=str(values.get("preset", "")),
             training=dict(values.get("training", {})),
+            base=str(base.get("artifact", "")),
+            base_gate=float(base.get("gate", 1.0)),
+            plaintext_gate=float(base.get("plaintext_gate", 1.0)),
         )
 
 
@@ -163,16 +182,31 @@ def load_config(folder: str | Path) -> ArtifactConfig:
         raise ArtifactError(f"{folder / CONFIG}: invalid model config ({error})") from error
 
 
+def base_folder(folder: str | Path, config: ArtifactConfig) -> Path:
+    """The folder of the artifact `config` defers to: relative to `folder`, else a shipped model."""
+    relative = Path(folder) / config.base
+    if relative.is_dir() or config.base not in SHIPPED_MODELS:
+        return relative
+    return SHIPPED_DIR / config.base
+
+
+def tokenizer_path(folder: Path, config: ArtifactConfig) -> Path:
+    """The artifact's `tokenizer.json`; an artifact with a base may leave it out and share the base's."""
+    own = folder / TOKENIZER
+    return base_folder(folder, config) / TOKENIZER if config.base and not own.is_file() else own
+
+
 def load_artifact(folder: str | Path) -> tuple[Encoder, ArtifactConfig, Tokenizer]:
     """Rebuild the encoder (float32, eval mode), its config and its tokenizer from a folder."""
     folder = Path(folder)
     config = load_config(folder)
+    tokenizer_file = tokenizer_path(folder, config)
     try:
-        tokenizer = load_tokenizer(folder / TOKENIZER)
+        tokenizer = load_tokenizer(tokenizer_file)
     except ValueError as error:
         raise ArtifactError(str(error)) from error
     if tokenizer.get_vocab_size() > config.model.vocab_size:
-        raise ArtifactError(f"{folder / TOKENIZER}: vocabulary larger than the model's ({config.model.vocab_size})")
+        raise ArtifactError(f"{tokenizer_file}: vocabulary larger than the model's ({config.model.vocab_size})")
     weights_path = folder / WEIGHTS
     if not weights_path.is_file():
         raise ArtifactError(f"{weights_path}: missing")

@@ -2,22 +2,28 @@
 
 Reads only; every call runs under `torch.inference_mode` in eval mode, so one instance
 can serve several threads and gives the same answer for the same text every time.
+
+An artifact with a base (`ArtifactConfig.base`) loads the base too: it names its own new
+labels when sure enough (its gates) and passes every other text to the base, whose answer
+is given over all its labels (the new ones at probability 0).
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import torch
 from tokenizers import Tokenizer
 
 from langsniff.datasets.windows import line_count
-from langsniff.model.artifact import ArtifactConfig, load_artifact
+from langsniff.model.artifact import ArtifactConfig, base_folder, load_artifact, load_config
 from langsniff.model.calibration import combine_windows
 from langsniff.model.encoder import Encoder
+from langsniff.model.gating import keeps_own
 from langsniff.model.inputs import DocumentWindows, WindowEncoder
-from langsniff.model.prediction import AttentionMap, Prediction
+from langsniff.model.prediction import ArtifactError, AttentionMap, Prediction
 from langsniff.model.shipped import DEFAULT_ARTIFACT
 
 PLAINTEXT = "plaintext"
@@ -25,20 +31,28 @@ BATCH_WINDOWS = 32
 
 
 class Classifier:
-    """A loaded artifact: tokenizer, encoder, labels, temperature and threshold."""
+    """A loaded artifact: tokenizer, encoder, labels, temperature and threshold, and its base if any."""
 
     def __init__(
-        self, encoder: Encoder, config: ArtifactConfig, tokenizer: Tokenizer, threads: int | None = None
+        self,
+        encoder: Encoder,
+        config: ArtifactConfig,
+        tokenizer: Tokenizer,
+        threads: int | None = None,
+        base: Classifier | None = None,
     ) -> None:
         self.encoder = encoder.eval()
         self.config = config
         self.windows = WindowEncoder(tokenizer, config.model.max_tokens, config.max_windows)
+        self.base = base
         torch.set_num_threads(threads or min(2, os.cpu_count() or 1))
 
     @classmethod
     def load(cls, path: str | Path, threads: int | None = None) -> Classifier:
-        """Load an artifact folder; raises ArtifactError when it is missing, incomplete or corrupt."""
-        return cls(*load_artifact(path), threads=threads)
+        """Load an artifact folder (and its base); raises ArtifactError when one is missing, incomplete or corrupt."""
+        encoder, config, tokenizer = load_artifact(path)
+        base = load_base(path, config, threads) if config.base else None
+        return cls(encoder, config, tokenizer, threads, base)
 
     @classmethod
     def default(cls, threads: int | None = None) -> Classifier:
@@ -75,7 +89,29 @@ class Classifier:
         return self.predict_batch([text])[0]
 
     def predict_batch(self, texts: list[str]) -> list[Prediction]:
-        """Answers for several texts, their windows batched together."""
+        """Answers for several texts, their windows batched together; the base answers what it should."""
+        predictions = self.predict_own(texts)
+        if self.base is None:
+            return predictions
+        asked = [i for i, own in enumerate(predictions) if not self._keeps(own, None)]
+        for i, answer in zip(asked, self.base.predict_batch([texts[i] for i in asked])):
+            if not self._keeps(predictions[i], answer.label):
+                predictions[i] = self._over_all_labels(answer)
+        return predictions
+
+    def _keeps(self, own: Prediction, base_label: str | None) -> bool:
+        config = self.config
+        return keeps_own(
+            own.label, own.confidence, base_label, self.base.labels, config.base_gate, config.plaintext_gate
+        )
+
+    def _over_all_labels(self, prediction: Prediction) -> Prediction:
+        """The base's answer with this model's other labels at probability 0."""
+        others = {label: 0.0 for label in self.config.labels if label not in prediction.probabilities}
+        return replace(prediction, probabilities={**prediction.probabilities, **others})
+
+    def predict_own(self, texts: list[str]) -> list[Prediction]:
+        """This artifact's own answers, its base (if any) not asked."""
         documents, log_probs = self._score(texts, self.config.temperature)
         predictions = []
         for text, scores, document in zip(texts, log_probs, documents):
@@ -114,14 +150,17 @@ class Classifier:
         return documents, combine_windows(logits, len(self.config.labels), temperature)
 
     def attention(self, text: str) -> AttentionMap:
-        """Attention of every layer and head over the first window of `text`."""
+        """Attention of every layer and head over the first window of `text`, in the model that answered."""
+        prediction = self.predict(text)
+        if self.base is not None and prediction.label in self.base.labels:
+            return replace(self.base.attention(text), prediction=prediction)
         window, offsets = self.windows.first(text)
         ids, keep = self.windows.batch([window])
         with torch.inference_mode():
             _, attentions = self.encoder(ids, keep, need_weights=True)
         tokens = [self.windows.tokenizer.id_to_token(token) for token in window]
         layers = [layer[0].tolist() for layer in attentions]  # each (H, T, T)
-        return AttentionMap(tokens=tokens, layers=layers, prediction=self.predict(text), offsets=offsets)
+        return AttentionMap(tokens=tokens, layers=layers, prediction=prediction, offsets=offsets)
 
     def _raw_logits(self, windows: list[list[int]]) -> torch.Tensor:
         """Logits (W, n_labels) for each window, computed in length-sorted batches."""
@@ -144,3 +183,15 @@ class Classifier:
         return Prediction(
             label=label, confidence=probabilities[label], probabilities=probabilities, tokens=0, windows=0
         )
+
+
+def load_base(folder: str | Path, config: ArtifactConfig, threads: int | None = None) -> Classifier:
+    """The artifact `config` (of the artifact in `folder`) defers to, checked: it knows only
+    labels the artifact knows, and has no base of its own."""
+    where = base_folder(folder, config)
+    if load_config(where).base:
+        raise ArtifactError(f"{folder}: its base {config.base} has a base of its own (one level only)")
+    base = Classifier.load(where, threads)
+    if not set(base.labels) <= set(config.labels):
+        raise ArtifactError(f"{folder}: its base {config.base} knows labels it does not")
+    return base

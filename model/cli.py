@@ -1,4 +1,4 @@
-"""The `langsniff` command: `data ...` (from langsniff.datasets), `train`, `eval`, `detect`.
+"""The `langsniff` command: `data ...` (from langsniff.datasets), `train`, `eval`, `tune`, `gate`, `detect`.
 
 Expected failures (bad data, a broken artifact, a bad file or setting) print
 `langsniff: error: <message>` and exit with status 2, never a traceback. Heavy imports
@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_train(commands)
     _add_eval(commands)
     _add_tune(commands)
+    _add_gate(commands)
     _add_detect(commands)
     return parser
 
@@ -116,6 +117,23 @@ def _add_tune(commands) -> None:
     tune.set_defaults(func=run_tune)
 
 
+def _add_gate(commands) -> None:
+    gate = commands.add_parser(
+        "gate",
+        help="make an artifact defer to a base artifact with fewer labels, and fit when it does",
+        description="Make ARTIFACT answer only where it names a label BASE does not know and is sure "
+        "enough, and BASE everything else; the gates are the loosest that cost BASE's labels at most "
+        "half a point of accuracy at any snippet length on validation windows (rewritten in place).",
+    )
+    gate.add_argument("artifact", type=Path, metavar="ARTIFACT", help="artifact folder (rewritten in place)")
+    gate.add_argument(
+        "--base", required=True, metavar="BASE", help="a shipped model's name, or a folder relative to ARTIFACT"
+    )
+    _add_cache_and_corpus(gate)
+    gate.add_argument("--per-label", type=int, default=100, metavar="N", help="validation windows per label and length")
+    gate.set_defaults(func=run_gate)
+
+
 def _add_detect(commands) -> None:
     detect = commands.add_parser(
         "detect",
@@ -168,6 +186,20 @@ def run_tune(args: argparse.Namespace) -> int:
         f"wrote {args.artifact}: temperature {tuned['temperature']:.3f}, "
         f"thresholds {describe_thresholds(tuned['thresholds_by_lines'], tuned['threshold'])}; "
         f"coverage at 97% {tuned['coverage_at_97']:.3f}, prose triggers {tuned['prose_trigger_rate']:.3f}"
+    )
+    return 0
+
+
+def run_gate(args: argparse.Namespace) -> int:
+    from langsniff.model.training import gate_on_base
+
+    fit = gate_on_base(args.artifact, args.base, _corpus(args), args.per_label)
+    losses = ", ".join(f"{name} {-100 * loss:+.1f}" for name, loss in fit["base_loss"].items())
+    found = ", ".join(f"{name} {100 * accuracy:.1f}%" for name, accuracy in fit["new_accuracy"].items())
+    print(
+        f"wrote {args.artifact}: defers to {args.base}; answers its new labels from {fit['gate']:.2f} "
+        f"confidence ({fit['plaintext_gate']:.2f} where the base says plain text)\n"
+        f"  base labels, change in accuracy (points): {losses}\n  new labels right: {found}"
     )
     return 0
 

@@ -22,13 +22,17 @@ from safetensors import safe_open
 from tqdm import tqdm
 
 from langsniff.datasets.corpus import load_eval_set, load_split
+from langsniff.datasets.eval_sets import per_label_sample
 from langsniff.datasets.errors import DataError
 from langsniff.datasets.labels import LABELS, PLAINTEXT, display_name
 from langsniff.datasets.records import Record
 from langsniff.model.artifact import (
+    CONFIG,
     METRICS,
+    TOKENIZER,
     WEIGHTS,
     ArtifactConfig,
+    base_folder,
     load_artifact,
     load_config,
     read_json,
@@ -36,13 +40,13 @@ from langsniff.model.artifact import (
     write_json,
 )
 from langsniff.model.checkpoint import has_checkpoint, load_checkpoint, save_checkpoint
-from langsniff.model.classifier import Classifier
+from langsniff.model.classifier import Classifier, load_base
 from langsniff.model.config import ModelConfig, TrainConfig, preset
 from langsniff.model.encoder import Encoder
 from langsniff.model.evaluation import LENGTHS, evaluate, sample, set_name
 from langsniff.model.inputs import WindowEncoder
 from langsniff.model.sampling import SnippetSampler
-from langsniff.model.tuning import tune
+from langsniff.model.tuning import fit_base_gates, tune
 from langsniff.tokenizer import build_tokenizer, load_tokenizer, save_tokenizer
 
 TOKENIZER_TEXT_BUDGET = 40_000_000  # characters of training text the BPE is learned from
@@ -226,6 +230,28 @@ def retune(folder: Path, corpus: Path, per_set: int, seed: int = 0) -> dict[str,
     returns the calibration."""
     labels = load_config(folder).labels
     return calibrate(folder, validation_sets(corpus, seed, per_set, labels), {}, half=is_half(folder))["calibration"]
+
+
+def gate_on_base(folder: Path, base: str, corpus: Path, per_label: int, seed: int = 0) -> dict[str, Any]:
+    """Make the artifact in `folder` defer to `base` (stored as given: a shipped model's name or a
+    path relative to `folder`) and fit its gates on `per_label` validation windows of each of
+    its labels per length; the artifact is rewritten only once the fit succeeds, and shares the
+    base's tokenizer when its own is the same. Returns the fit."""
+    encoder, config, tokenizer = load_artifact(folder)
+    config.base = base
+    classifier = Classifier(encoder, config, tokenizer, base=load_base(folder, config))
+    sets = {
+        set_name(length): per_label_sample(load_eval_set(corpus, "validation", length), config.labels, per_label, seed)
+        for length in LENGTHS
+    }
+    fit = fit_base_gates(classifier, sets)
+    config.base_gate, config.plaintext_gate = fit["gate"], fit["plaintext_gate"]
+    write_json(folder / CONFIG, config.to_dict())
+    write_json(folder / METRICS, {**read_json(folder / METRICS), "gates": fit})
+    own, shared = folder / TOKENIZER, base_folder(folder, config) / TOKENIZER
+    if own.is_file() and own.read_bytes() == shared.read_bytes():
+        own.unlink()  # the same tokenizer as the base's: share it
+    return fit
 
 
 def calibrate(folder: Path, sets: dict[str, list[Record]], run: dict[str, Any], half: bool) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from langsniff.model.artifact import threshold_for_lines
 from langsniff.model.calibration import combine_windows, fit_temperature
 from langsniff.model.classifier import Classifier
 from langsniff.model.evaluation import LENGTHS, TARGET_PRECISION, set_name
+from langsniff.model.gating import TextAnswers, fit_gates
 from langsniff.model.metrics import coverage_at_precision, expected_calibration_error, trigger_rate
 
 
@@ -76,3 +77,18 @@ def length_thresholds(
         floor = max(floor, coverage_at_precision(*groups[length], TARGET_PRECISION)[1])
         thresholds[length] = floor
     return thresholds
+
+
+def fit_base_gates(classifier: Classifier, sets: dict[str, Sequence[Record]]) -> dict[str, Any]:
+    """The gates of a classifier with a base (`gating.fit_gates`), fitted on `sets` (validation
+    windows of all its labels, by length)."""
+    if classifier.base is None:
+        raise ValueError("the artifact has no base to defer to")
+    answers = {}
+    for name, records in sets.items():
+        texts = [r.code for r in records]
+        own, base = classifier.predict_own(texts), classifier.base.predict_batch(texts)
+        answers[name] = [
+            TextAnswers(r.label, mine.label, mine.confidence, theirs.label) for r, mine, theirs in zip(records, own, base)
+        ]
+    return fit_gates(answers, classifier.base.labels)

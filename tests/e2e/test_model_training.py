@@ -133,6 +133,32 @@ def test_warm_start_grows_the_label_set(corpus, tmp_path):
 
 
 @pytest.mark.slow
+def test_gate_makes_a_grown_model_defer_to_its_base(tmp_path, capsys):
+    corpus = build(tmp_path / "grown", {"go": (".go", GO * 3)})
+    base, grown = tmp_path / "nine", tmp_path / "grown-artifact"
+    assert train(corpus, base, 1, "--set", f"labels={','.join(EXTENSIONS)}") == 0
+    assert train(corpus, grown, 1, "--init", str(base)) == 0
+    before = (grown / "config.json").read_text()
+
+    assert main(["gate", str(grown), "--base", "../nowhere", "--corpus", str(corpus)]) != 0
+    error = capsys.readouterr().err
+    assert "nowhere" in error and "Traceback" not in error
+    assert (grown / "config.json").read_text() == before  # a failed gate loses nothing
+
+    assert main(["gate", str(grown), "--base", "../nine", "--corpus", str(corpus), "--per-label", "4"]) == 0
+    assert "defers to ../nine" in capsys.readouterr().out
+    config = json.loads((grown / "config.json").read_text())
+    fit = json.loads((grown / "metrics.json").read_text())["gates"]
+    assert config["base"] == {"artifact": "../nine", "gate": fit["gate"], "plaintext_gate": fit["plaintext_gate"]}
+    assert fit["base_loss"] and set(fit["base_loss"]) <= {"lines1", "lines3", "lines5", "lines10", "lines20", "whole"}
+    assert all(loss <= 0.005 for loss in fit["base_loss"].values())
+    assert not (grown / "tokenizer.json").exists()  # the same as the base's: shared
+    gated = Classifier.load(grown, threads=1)
+    assert gated.base is not None and gated.base.labels == list(EXTENSIONS)
+    assert set(gated.predict(GO[0]).probabilities) == set(EXTENSIONS) | {"go"}
+
+
+@pytest.mark.slow
 def test_warm_start_from_a_missing_artifact_is_a_clear_error(corpus, tmp_path, capsys):
     assert train(corpus, tmp_path / "out", 1, "--init", str(tmp_path / "nowhere")) != 0
     error = capsys.readouterr().err

@@ -33,11 +33,11 @@ def tiny_config(vocab_size: int, n_labels: int, **changes) -> ModelConfig:
     return ModelConfig(**{**values, **changes})
 
 
-def tiny_artifact(folder: Path, threshold: float = 0.5, **changes) -> Path:
-    """An untrained but complete artifact over the fixture labels (random weights, seed 0)."""
+def tiny_artifact(folder: Path, threshold: float = 0.5, labels: list[str] | None = None, **changes) -> Path:
+    """An untrained but complete artifact over the fixture labels, or `labels` (random weights, seed 0)."""
     torch.set_num_threads(1)
     tokenizer = build_tokenizer(ALL_TEXTS, vocab_size=400)
-    labels = list(SNIPPETS)
+    labels = labels or list(SNIPPETS)
     config = tiny_config(tokenizer.get_vocab_size(), len(labels), **changes)
     torch.manual_seed(0)
     artifact = ArtifactConfig(config, labels, {label: display_name(label) for label in labels}, threshold=threshold)
