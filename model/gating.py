@@ -14,7 +14,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-PLAINTEXT = "plaintext"
+from langsniff.datasets.labels import PLAINTEXT
+
 GATES = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99)
 NEVER = 2.0  # a gate no confidence reaches: the base answers every text
 MAX_LOSS = 0.005

@@ -89,6 +89,7 @@ def fit_base_gates(classifier: Classifier, sets: dict[str, Sequence[Record]]) ->
         texts = [r.code for r in records]
         own, base = classifier.predict_own(texts), classifier.base.predict_batch(texts)
         answers[name] = [
-            TextAnswers(r.label, mine.label, mine.confidence, theirs.label) for r, mine, theirs in zip(records, own, base)
+            TextAnswers(record.label, mine.label, mine.confidence, theirs.label)
+            for record, mine, theirs in zip(records, own, base)
         ]
     return fit_gates(answers, classifier.base.labels)
