@@ -51,7 +51,7 @@ def _add_train(commands) -> None:
     _add_cache_and_corpus(train)
     budget = train.add_mutually_exclusive_group(required=True)
     budget.add_argument("--minutes", type=float, help="training time budget (schedule follows elapsed time)")
-    budget.add_argument("--epochs", type=int, help="epochs of steps_per_epoch steps (reproducible)")
+    budget.add_argument("--epochs", type=positive, help="epochs of steps_per_epoch steps (reproducible)")
     train.add_argument("--resume", action="store_true", help="continue from <out>/checkpoint if present")
     train.add_argument(
         "--init",
@@ -69,7 +69,7 @@ def _add_train(commands) -> None:
         help="override a model or training setting, e.g. d_model=256 or steps_per_epoch=100",
     )
     train.add_argument("--half", action="store_true", help="store weights as float16 (half the size)")
-    train.add_argument("--threads", type=int, default=2, help="torch threads (default: 2)")
+    train.add_argument("--threads", type=positive, default=2, help="torch threads (default: 2)")
     train.add_argument("--no-progress", action="store_true", help="no progress bar")
     train.set_defaults(func=run_train)
 
@@ -93,7 +93,7 @@ def _add_eval(commands) -> None:
     evaluate.add_argument(
         "--split", default="test", choices=("validation", "test"), help="corpus split (default: test)"
     )
-    evaluate.add_argument("--limit", type=int, default=0, metavar="N", help="score at most N texts per set")
+    evaluate.add_argument("--limit", type=count, default=0, metavar="N", help="score at most N texts per set (0: all)")
     evaluate.add_argument(
         "--out",
         type=Path,
@@ -113,7 +113,7 @@ def _add_tune(commands) -> None:
     )
     tune.add_argument("artifact", type=Path, metavar="ARTIFACT", help="artifact folder (rewritten in place)")
     _add_cache_and_corpus(tune)
-    tune.add_argument("--per-set", type=int, default=1000, metavar="N", help="validation windows per length")
+    tune.add_argument("--per-set", type=positive, default=1000, metavar="N", help="validation windows per length")
     tune.set_defaults(func=run_tune)
 
 
@@ -130,7 +130,9 @@ def _add_gate(commands) -> None:
         "--base", required=True, metavar="BASE", help="a shipped model's name, or a folder relative to ARTIFACT"
     )
     _add_cache_and_corpus(gate)
-    gate.add_argument("--per-label", type=int, default=100, metavar="N", help="validation windows per label and length")
+    gate.add_argument(
+        "--per-label", type=positive, default=100, metavar="N", help="validation windows per label and length"
+    )
     gate.set_defaults(func=run_gate)
 
 
@@ -145,7 +147,7 @@ def _add_detect(commands) -> None:
         "--model", type=artifact_path, default=None, metavar="MODEL", help=f"{MODEL_HELP} (default: default)"
     )
     detect.add_argument("--json", action="store_true", help="print JSON for scripts")
-    detect.add_argument("--top", type=int, default=3, help="how many probabilities to show (default: 3)")
+    detect.add_argument("--top", type=positive, default=3, help="how many probabilities to show (default: 3)")
     detect.set_defaults(func=run_detect)
 
 
@@ -259,6 +261,26 @@ def _read_text(name: str) -> str:
     if not text.strip():
         raise ValueError(f"{where}: is empty, nothing to detect")
     return text
+
+
+def count(text: str) -> int:
+    """An argparse type: a whole number, 0 or more."""
+    return _at_least(text, 0)
+
+
+def positive(text: str) -> int:
+    """An argparse type: a whole number, 1 or more."""
+    return _at_least(text, 1)
+
+
+def _at_least(text: str, least: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < least:
+        raise argparse.ArgumentTypeError(f"expected {least} or more, got {value}")
+    return value
 
 
 def _key_value(item: str) -> tuple[str, str]:

@@ -125,6 +125,23 @@ def test_train_rejects_unknown_presets_and_settings(tmp_path, capsys):
     assert status == 2 and "KEY=VALUE" in err
 
 
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("train", "--out", "x", "--epochs", "1", "--threads", "0"), "--threads: expected 1 or more, got 0"),
+        (("train", "--out", "x", "--epochs", "two"), "--epochs: expected a whole number, got 'two'"),
+        (("eval", "default", "--limit", "-3"), "--limit: expected 0 or more, got -3"),
+        (("tune", "x", "--per-set", "0"), "--per-set: expected 1 or more, got 0"),
+        (("gate", "x", "--base", "default", "--per-label", "-1"), "--per-label: expected 1 or more, got -1"),
+        (("detect", "-", "--top", "0"), "--top: expected 1 or more, got 0"),
+    ],
+)
+def test_counts_out_of_range_are_clear_errors(capsys, argv, message):
+    with pytest.raises(SystemExit) as exit_status:
+        main(list(argv))
+    assert exit_status.value.code == 2 and message in capsys.readouterr().err
+
+
 def test_the_installed_command_prints_no_traceback(tmp_path):
     result = subprocess.run(
         ["langsniff", "detect", "-", "--model", str(tmp_path / "none")],
