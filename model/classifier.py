@@ -189,6 +189,8 @@ def load_base(folder: str | Path, config: ArtifactConfig, threads: int | None = 
     """The artifact `config` (of the artifact in `folder`) defers to, checked: it knows only
     labels the artifact knows, and has no base of its own."""
     where = base_folder(folder, config)
+    if where.resolve() == Path(folder).resolve():
+        raise ArtifactError(f"{folder}: an artifact cannot be its own base")
     if load_config(where).base:
         raise ArtifactError(f"{folder}: its base {config.base} has a base of its own (one level only)")
     base = Classifier.load(where, threads)

@@ -91,7 +91,13 @@ def test_a_missing_or_wider_base_is_a_clear_error(tmp_path):
     (wide / "config.json").write_text(json.dumps(config))
     with pytest.raises(ArtifactError, match="nowhere"):
         Classifier.load(wide, threads=1)
-    config["base"]["artifact"] = "../wide"  # itself: it knows its own labels but has a base
+    config["base"]["artifact"] = "../wide"
     (wide / "config.json").write_text(json.dumps(config))
-    with pytest.raises(ArtifactError):
+    with pytest.raises(ArtifactError, match="its own base"):
+        Classifier.load(wide, threads=1)
+    base_config = json.loads((tmp_path / "base" / "config.json").read_text())
+    (tmp_path / "base" / "config.json").write_text(json.dumps({**base_config, "base": {"artifact": "../wide"}}))
+    config["base"]["artifact"] = "../base"
+    (wide / "config.json").write_text(json.dumps(config))
+    with pytest.raises(ArtifactError, match="a base of its own"):
         Classifier.load(wide, threads=1)
