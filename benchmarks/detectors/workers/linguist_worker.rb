@@ -74,6 +74,8 @@ names = Linguist::Language.all.map { |language| [language.name, *language.aliase
 version = "linguist #{Linguist::VERSION}" + (SAMPLES.empty? ? '' : ', its own sample held out')
 puts JSON.generate(ready: true, version: version, names: names, held_out: SAMPLES.size)
 $stdin.each_line do |line|
+  next if line.strip.empty?
+
   request = JSON.parse(line)
   started = Process.clock_gettime(Process::CLOCK_MONOTONIC)
   row = begin
