@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 
 from langsniff.datasets.records import Record
+from langsniff.datasets.embedded import window_label
 from langsniff.datasets.splits import group_key
 from langsniff.datasets.windows import MIN_CONTENT_CHARS, content_lines, window_span
 
@@ -66,7 +67,8 @@ def _label_windows(order: list[Record], length: int | None, rng: random.Random, 
 
 
 def _window(record: Record, length: int, rng: random.Random) -> Record | None:
-    """A window of exactly `length` lines with some content, or None when the file is too short."""
+    """A window of exactly `length` lines with some content, labelled by what it shows, or
+    None when the file is too short."""
     lines = record.code.split("\n")
     offset = next(index for index, line in enumerate(lines) if line.strip())
     content = content_lines(record.code)
@@ -77,7 +79,8 @@ def _window(record: Record, length: int, rng: random.Random) -> Record | None:
     if end - start < length or sum(not char.isspace() for char in text) < MIN_CONTENT_CHARS:
         return None
     source = f"{record.source}#L{offset + start + 1}-{offset + end}"
-    return Record(code=text, label=record.label, source=source, group=record.group, license=record.license)
+    label = window_label(record.label, content, start, end)
+    return Record(code=text, label=label, source=source, group=record.group, license=record.license)
 
 
 def per_label_sample(

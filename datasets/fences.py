@@ -26,11 +26,13 @@ SESSION_LANGUAGES = frozenset({"console", "shell-session", "sh-session", "pycon"
 
 @dataclass(frozen=True)
 class CodeBlock:
-    """One fenced block: the 1-based line of its fence, the language it names, its dedented code."""
+    """One fenced block: the 1-based line of its fence, the language it names, its dedented
+    code, and the 0-based `[start, end)` lines of its body in the document."""
 
     line: int
     language: str
     code: str
+    body: tuple[int, int]
 
     @property
     def is_session(self) -> bool:
@@ -66,7 +68,7 @@ def markdown_blocks(text: str) -> Iterator[CodeBlock]:
             return
         language = _first_word(opening.group(3))
         if language:
-            yield CodeBlock(i + 1, language, _dedent(lines[i + 1 : end]))
+            yield CodeBlock(i + 1, language, _dedent(lines[i + 1 : end]), (i + 1, end))
         i = end + 1
 
 
@@ -86,7 +88,7 @@ def rst_blocks(text: str) -> Iterator[CodeBlock]:
             if following.strip() and len(following.expandtabs()) - len(following.expandtabs().lstrip()) <= indent:
                 break
             body.append(following)
-        yield CodeBlock(i + 1, directive.group(2), _dedent(body))
+        yield CodeBlock(i + 1, directive.group(2), _dedent(body), (start, start + len(body)))
 
 
 def _first_word(info: str) -> str:

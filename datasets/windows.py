@@ -2,34 +2,41 @@
 
 A window is a verbatim run of consecutive lines (line endings kept) that starts and ends
 on a non-blank line and holds at least `MIN_CONTENT_CHARS` non-whitespace characters
-where the file allows it, so a 1-line window of `}` does not pass for a sample.
+where the file allows it, so a 1-line window of `}` does not pass for a sample. A window
+is labelled by what it shows: one cut from inside an HTML page's `<script>` block is
+JavaScript (datasets/embedded.py).
 """
 
 from __future__ import annotations
 
 import random
 
+from langsniff.datasets.embedded import window_label
+
 MIN_CONTENT_CHARS = 3
 WHOLE_FILE_CHANCE = 0.1
 RANDOM_TRIES = 20
 
 
-def random_window(code: str, rng: random.Random, min_lines: int = 1, max_lines: int = 40) -> str:
-    """A training window of `min_lines`..`max_lines` lines, or (one time in ten) the whole
-    file without its outer blank lines. Raises ValueError for blank text."""
+def random_window(
+    code: str, label: str, rng: random.Random, min_lines: int = 1, max_lines: int = 40
+) -> tuple[str, str]:
+    """A training window of a `label` text, `min_lines`..`max_lines` lines or (one time in
+    ten) the whole file without its outer blank lines, and the window's label.
+    Raises ValueError for blank text."""
     lines = content_lines(code)
     if rng.random() < WHOLE_FILE_CHANCE:
-        return "\n".join(lines)
+        return "\n".join(lines), label
     start, end = window_span(lines, rng.randint(min_lines, max_lines), rng)
-    return "\n".join(lines[start:end])
+    return "\n".join(lines[start:end]), window_label(label, lines, start, end)
 
 
-def fixed_window(code: str, lines: int, rng: random.Random) -> str:
-    """An evaluation window of `lines` lines (the whole text when it is shorter).
-    Raises ValueError for blank text."""
+def fixed_window(code: str, label: str, lines: int, rng: random.Random) -> tuple[str, str]:
+    """An evaluation window of `lines` lines of a `label` text (the whole text when it is
+    shorter) and the window's label. Raises ValueError for blank text."""
     content = content_lines(code)
     start, end = window_span(content, lines, rng)
-    return "\n".join(content[start:end])
+    return "\n".join(content[start:end]), window_label(label, content, start, end)
 
 
 def line_count(text: str) -> int:

@@ -39,7 +39,8 @@ def windows_of(records: Sequence[Record], length: int | None, seed: int = 0) -> 
     cut = []
     for record in records:
         if record.code.strip():
-            cut.append(Record(fixed_window(record.code, length, rng), record.label, record.source, record.group))
+            code, label = fixed_window(record.code, record.label, length, rng)
+            cut.append(Record(code, label, record.source, record.group))
     return cut
 
 

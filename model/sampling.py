@@ -2,7 +2,8 @@
 
 Each batch draws its labels uniformly (so a label with fewer files is not drowned out),
 a random file of that label, and a random window of it (`random_window`: 1..N lines, now
-and then the whole file). A share of windows is kept short (1..`short_lines` lines): pasted
+and then the whole file). A window trains as what it shows: one cut from inside an HTML
+page's `<script>` block is a JavaScript example, not an HTML one (datasets/embedded.py). A share of windows is kept short (1..`short_lines` lines): pasted
 code is short, short windows are the hard ones, and they cost few tokens. A pool of
 batches is tokenized at once, sorted by length and cut into batches, so a batch pads little.
 
@@ -57,17 +58,20 @@ class SnippetSampler:
         for record in records:
             if (record.label in index or record.label in as_plaintext) and record.code.strip():
                 texts[record.label].append(record.code)
-        self.pools: dict[int, tuple[list[list[str]], list[float]]] = {}
+        self.pools: dict[int, tuple[list[str], list[float]]] = {}
         for label, target in index.items():
             own_weight = 1.0 - negative_share if label == PLAINTEXT else 1.0
-            pools = [(texts[label], own_weight)] if texts[label] else []
+            pools = [(label, own_weight)] if texts[label] else []
             if label == PLAINTEXT:
                 present = [name for name in as_plaintext if texts[name]]
-                pools += [(texts[name], negative_share / len(present)) for name in present]
+                pools += [(name, negative_share / len(present)) for name in present]
             if pools:
-                self.pools[target] = ([pool for pool, _ in pools], [weight for _, weight in pools])
+                self.pools[target] = ([name for name, _ in pools], [weight for _, weight in pools])
         if not self.pools:
             raise ValueError("no training records with a known label")
+        self.texts = texts
+        self.index = index
+        self.as_plaintext = frozenset(as_plaintext)
         self.targets = sorted(self.pools)
         self.target_weights = [favour_weight if labels[t] in favour else 1.0 for t in self.targets]
         self.encoder = encoder
@@ -84,23 +88,27 @@ class SnippetSampler:
             self.queue = self._pool()
         return self.queue.pop()
 
-    def _text(self, target: int) -> str:
-        pools, weights = self.pools[target]
-        pool = pools[0] if len(pools) == 1 else self.rng.choices(pools, weights)[0]
-        return self.rng.choice(pool)
+    def _window(self, target: int) -> tuple[str, int]:
+        """A window of a random text drawn for `target`, and the target it trains as."""
+        names, weights = self.pools[target]
+        name = names[0] if len(names) == 1 else self.rng.choices(names, weights)[0]
+        text, label = random_window(self.rng.choice(self.texts[name]), name, self.rng, 1, self._lines())
+        if label in self.index:
+            return text, self.index[label]
+        return text, self.index[PLAINTEXT] if label in self.as_plaintext else target
 
     def _lines(self) -> int:
         return self.short_lines if self.rng.random() < self.short_share else self.max_lines
 
     def _pool(self) -> list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]]:
-        targets = self.rng.choices(self.targets, self.target_weights, k=self.batch_size * POOL_BATCHES)
-        texts = [random_window(self._text(t), self.rng, 1, self._lines()) for t in targets]
-        windows = self.encoder.snippets(texts, self.rng)
+        drawn = self.rng.choices(self.targets, self.target_weights, k=self.batch_size * POOL_BATCHES)
+        cut = [self._window(target) for target in drawn]
+        windows = self.encoder.snippets([text for text, _ in cut], self.rng)
         order = sorted(range(len(windows)), key=lambda i: len(windows[i]))
         batches = []
         for start in range(0, len(order), self.batch_size):
             chunk = order[start : start + self.batch_size]
             ids, keep = self.encoder.batch([windows[i] for i in chunk])
-            batches.append((ids, keep, torch.tensor([targets[i] for i in chunk], dtype=torch.long)))
+            batches.append((ids, keep, torch.tensor([cut[i][1] for i in chunk], dtype=torch.long)))
         self.rng.shuffle(batches)
         return batches
