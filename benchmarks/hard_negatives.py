@@ -2,7 +2,7 @@
 
     python -m benchmarks.hard_negatives [--model MODEL ...] [--corpus DIR] [--logs DIR] [--per-set N] [--json FILE]
 
-Six sets, each at 1/3/5/10/20-line windows and whole files:
+Seven sets, each at 1/3/5/10/20-line windows and whole files:
 - logs: real logs of other programs than the training logs (benchmarks/data/logs: apt,
   dpkg, npm, pytest, code-server, a JDK test summary ...);
 - config: the test split's JSON, YAML, TOML and INI texts;
@@ -14,6 +14,9 @@ Six sets, each at 1/3/5/10/20-line windows and whole files:
   less wrong than one that answers it for Go, so they are counted apart;
 - mixed HTML: the test split's HTML files with inline `<script>` or `<style>`, and windows
   of them that hold such a tag.
+- embedded code: windows of the test split's HTML pages, Vue components and Markdown docs
+  cut from inside a `<script>` or `<style>` block or a fence, so JavaScript, CSS, Python
+  (datasets/embedded.py); a model that reads a page's jQuery as HTML switches wrongly.
 A text's expected answer is its own label when the model knows it and plaintext when it
 does not (a model that cannot name YAML should leave a YAML note alone). A *wrong switch*
 is an answer at or above the model's threshold that names another language; a *right
@@ -44,7 +47,9 @@ LOGS = Path(__file__).resolve().parent / "data" / "logs"
 CONFIG_LABELS = ("json", "yaml", "toml", "ini")
 MIXED_TAGS = ("<script", "</script>", "<style", "</style>")
 DIALECTS = ("typescript", "scss", "less", "vue", "xml", "objective-c", "php")
-SETS = ("logs", "config", "prose", "other languages", "dialects", "mixed HTML")
+EMBEDDING = ("html", "vue", "markdown")
+SETS = ("logs", "config", "prose", "other languages", "dialects", "mixed HTML", "embedded code")
+RIGHT_TOO = ("mixed HTML", "embedded code")
 NOT_OTHER = {*ORIGINAL_LABELS, *CONFIG_LABELS, *DIALECTS, "log"}
 
 
@@ -63,7 +68,9 @@ def is_mixed_html(text: str) -> bool:
 def hard_sets(corpus: Path, logs: Path, per_set: int, seed: int = 0) -> dict[str, dict[str, list[Record]]]:
     """Set -> length name -> texts, at most `per_set` of each, seeded."""
     log_files = [record for record in load_folder(logs) if record.label == "log"]
-    mixed_files = [r for r in load_split(corpus, "test") if r.label == "html" and is_mixed_html(r.code)]
+    test = load_split(corpus, "test")
+    mixed_files = [r for r in test if r.label == "html" and is_mixed_html(r.code)]
+    embedding_files = [r for r in test if r.label in EMBEDDING]
     sets: dict[str, dict[str, list[Record]]] = {name: {} for name in SETS}
     for length in LENGTHS:
         name = set_name(length)
@@ -76,6 +83,8 @@ def hard_sets(corpus: Path, logs: Path, per_set: int, seed: int = 0) -> dict[str
         sets["other languages"][name] = evenly(windows, others, per_set, seed)
         sets["dialects"][name] = evenly(windows, DIALECTS, per_set, seed)
         sets["mixed HTML"][name] = sample(mixed, per_set, seed)
+        embedded = [r for r in build_eval_set(embedding_files, length, seed, 10 * per_set) if r.label not in EMBEDDING]
+        sets["embedded code"][name] = sample(embedded, per_set, seed)
     return sets
 
 
@@ -108,13 +117,13 @@ def measure(models: Sequence[Path], corpus: Path, logs: Path, per_set: int) -> d
 
 def render(measured: dict) -> str:
     """One row per set and model (named by its folder): wrong switches in % by snippet length,
-    and for mixed HTML also right switches; then the number of texts."""
+    and for mixed HTML and embedded code also right switches; then the number of texts."""
     names = [set_name(length) for length in LENGTHS]
     models = measured["models"]
     rows = []
     for kind in SETS:
         for model, by_kind in models.items():
-            for switch in ("wrong", "right") if kind == "mixed HTML" else ("wrong",):
+            for switch in ("wrong", "right") if kind in RIGHT_TOO else ("wrong",):
                 cells = [f"{100 * by_kind[kind][n][switch]:.1f}" for n in names]
                 rows.append([f"{kind}, {Path(model).name}: {switch}", *cells])
     first = next(iter(models.values()))

@@ -219,6 +219,7 @@ def test_hard_negatives_train_as_plaintext_and_are_measured(tmp_path, capsys):
     assert hard_negatives.main(args) == 0
     rows = {row.split(" | ")[0].strip("| "): row.split(" | ")[1:] for row in capsys.readouterr().out.splitlines()}
     assert f"logs, {out.name}: wrong" in rows and f"mixed HTML, {out.name}: right" in rows
+    assert f"embedded code, {out.name}: right" in rows
     assert rows["texts: logs"][-1] == "1 |" and all(count != "0" for count in rows["texts: logs"])
     assert f"other languages, {out.name}: wrong" in rows, "the corpus's go is a language the model does not know"
     assert int(rows["texts: other languages"][0]) > 0
