@@ -8,8 +8,8 @@ import random
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 
-from langsniff.datasets.records import Record
 from langsniff.datasets.embedded import window_label
+from langsniff.datasets.records import Record
 from langsniff.datasets.splits import group_key
 from langsniff.datasets.windows import MIN_CONTENT_CHARS, content_lines, window_span
 

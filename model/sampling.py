@@ -3,9 +3,10 @@
 Each batch draws its labels uniformly (so a label with fewer files is not drowned out),
 a random file of that label, and a random window of it (`random_window`: 1..N lines, now
 and then the whole file). A window trains as what it shows: one cut from inside an HTML
-page's `<script>` block is a JavaScript example, not an HTML one (datasets/embedded.py). A share of windows is kept short (1..`short_lines` lines): pasted
-code is short, short windows are the hard ones, and they cost few tokens. A pool of
-batches is tokenized at once, sorted by length and cut into batches, so a batch pads little.
+page's `<script>` block is a JavaScript example, not an HTML one (datasets/embedded.py).
+A share of windows is kept short (1..`short_lines` lines): pasted code is short, short
+windows are the hard ones, and they cost few tokens. A pool of batches is tokenized at
+once, sorted by length and cut into batches, so a batch pads little.
 
 Hard negatives: texts of the `as_plaintext` labels (logs, config files for a model that
 cannot name them) train as `plaintext`. They make up `negative_share` of plaintext's draws,

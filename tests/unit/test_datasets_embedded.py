@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import random
 
+from langsniff.datasets.embedded import embedded_spans, window_label
 from langsniff.datasets.eval_sets import build_eval_set
 from langsniff.datasets.records import Record
 from langsniff.datasets.windows import content_lines, fixed_window
-from langsniff.datasets.embedded import embedded_spans, window_label
 from langsniff.model.inputs import WindowEncoder
 from langsniff.model.sampling import SnippetSampler
 from langsniff.tokenizer import build_tokenizer
@@ -94,7 +94,7 @@ def test_evaluation_windows_follow_the_same_rule():
     labels = {fixed_window(PAGE, "html", 1, rng) for _ in range(200)}
     assert ("  $('#menu').hide();", "javascript") in labels
     assert ("<body><p>Hello</p></body>", "html") in labels
-    windows = build_eval_set([Record(PAGE, "html", "page.html", "site")] * 1, 1, seed=0, per_label=50)
+    windows = build_eval_set([Record(PAGE, "html", "page.html", "site")], 1, seed=0, per_label=50)
     assert {window.label for window in windows} <= {"html", "css", "javascript"}
     assert all(window.label == "html" for window in windows if "<" in window.code)
 
