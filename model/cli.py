@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_train(commands)
     _add_eval(commands)
     _add_tune(commands)
+    _add_average(commands)
     _add_gate(commands)
     _add_detect(commands)
     return parser
@@ -117,6 +118,22 @@ def _add_tune(commands) -> None:
     tune.set_defaults(func=run_tune)
 
 
+def _add_average(commands) -> None:
+    average = commands.add_parser(
+        "average",
+        help="average the weights of a fine-tuned artifact and the one it started from",
+        description="Write an artifact whose weights are the mean of the given artifacts' (the same "
+        "labels, model shape and tokenizer: a run and the artifact it was --init from), with the "
+        "first one's config, then refit its temperature and thresholds on validation windows.",
+    )
+    average.add_argument("artifacts", type=Path, nargs="+", metavar="ARTIFACT", help="artifact folders")
+    average.add_argument("--out", type=Path, required=True, metavar="DIR", help="artifact folder to write")
+    _add_cache_and_corpus(average)
+    average.add_argument("--per-set", type=positive, default=1000, metavar="N", help="validation windows per length")
+    average.add_argument("--half", action="store_true", help="store weights as float16 (half the size)")
+    average.set_defaults(func=run_average)
+
+
 def _add_gate(commands) -> None:
     gate = commands.add_parser(
         "gate",
@@ -180,16 +197,27 @@ def run_train(args: argparse.Namespace) -> int:
 
 
 def run_tune(args: argparse.Namespace) -> int:
+    return _retune(args.artifact, args)
+
+
+def _retune(folder: Path, args: argparse.Namespace) -> int:
     from langsniff.model.artifact import describe_thresholds
     from langsniff.model.training import retune
 
-    tuned = retune(args.artifact, _corpus(args), args.per_set)
+    tuned = retune(folder, _corpus(args), args.per_set)
     print(
-        f"wrote {args.artifact}: temperature {tuned['temperature']:.3f}, "
+        f"wrote {folder}: temperature {tuned['temperature']:.3f}, "
         f"thresholds {describe_thresholds(tuned['thresholds_by_lines'], tuned['threshold'])}; "
         f"coverage at 97% {tuned['coverage_at_97']:.3f}, prose triggers {tuned['prose_trigger_rate']:.3f}"
     )
     return 0
+
+
+def run_average(args: argparse.Namespace) -> int:
+    from langsniff.model.averaging import average_artifacts
+
+    average_artifacts(args.artifacts, args.out, half=args.half)
+    return _retune(args.out, args)
 
 
 def run_gate(args: argparse.Namespace) -> int:

@@ -200,6 +200,25 @@ LOGS = [
 ]
 
 
+def test_average_writes_a_calibrated_mean_of_a_run_and_its_start(corpus, tmp_path, capsys):
+    start, run, mean = tmp_path / "start", tmp_path / "run", tmp_path / "mean"
+    assert train(corpus, start, 1) == 0
+    assert train(corpus, run, 1, "--init", str(start), "--set", "seed=1") == 0
+    capsys.readouterr()
+    assert main(["average", str(run), str(start), "--out", str(mean), "--corpus", str(corpus), "--per-set", "5"]) == 0
+    assert f"wrote {mean}: temperature" in capsys.readouterr().out
+    metrics = json.loads((mean / "metrics.json").read_text())
+    assert metrics["averaged"] == [str(run), str(start)] and "calibration" in metrics
+    assert Classifier.load(mean, threads=1).predict(SNIPPETS["python"][0]).label in EXTENSIONS
+
+    other = build(tmp_path / "other", {"go": (".go", GO * 3)})
+    assert train(other, tmp_path / "eleven", 1) == 0
+    capsys.readouterr()
+    assert main(["average", str(start), str(tmp_path / "eleven"), "--out", str(tmp_path / "bad")]) != 0
+    error = capsys.readouterr().err
+    assert "other labels" in error and "Traceback" not in error and not (tmp_path / "bad").exists()
+
+
 @pytest.mark.slow
 def test_hard_negatives_train_as_plaintext_and_are_measured(tmp_path, capsys):
     corpus = build(tmp_path / "negatives", {"log": (".log", LOGS * 3), "go": (".go", GO * 3)})
