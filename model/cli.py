@@ -105,6 +105,10 @@ def _add_eval(commands) -> None:
     evaluate.set_defaults(func=run_eval)
 
 
+def _add_tuning_windows(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--per-set", type=positive, default=1000, metavar="N", help="validation windows per length")
+
+
 def _add_tune(commands) -> None:
     tune = commands.add_parser(
         "tune",
@@ -114,7 +118,7 @@ def _add_tune(commands) -> None:
     )
     tune.add_argument("artifact", type=Path, metavar="ARTIFACT", help="artifact folder (rewritten in place)")
     _add_cache_and_corpus(tune)
-    tune.add_argument("--per-set", type=positive, default=1000, metavar="N", help="validation windows per length")
+    _add_tuning_windows(tune)
     tune.set_defaults(func=run_tune)
 
 
@@ -129,7 +133,7 @@ def _add_average(commands) -> None:
     average.add_argument("artifacts", type=Path, nargs="+", metavar="ARTIFACT", help="artifact folders")
     average.add_argument("--out", type=Path, required=True, metavar="DIR", help="artifact folder to write")
     _add_cache_and_corpus(average)
-    average.add_argument("--per-set", type=positive, default=1000, metavar="N", help="validation windows per length")
+    _add_tuning_windows(average)
     average.add_argument("--half", action="store_true", help="store weights as float16 (half the size)")
     average.set_defaults(func=run_average)
 
