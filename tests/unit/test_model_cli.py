@@ -65,6 +65,20 @@ def test_detect_rejects_bad_input_clearly(artifact, tmp_path, capsys, content, m
     assert status == 2 and out == "" and err.startswith("langsniff: error:") and message in err
 
 
+def test_detect_into_a_closed_pipe_ends_quietly(artifact, code_file):
+    """`langsniff detect - | head -1` must not end in an error once head has stopped reading."""
+    script = (
+        "import os, sys\n"
+        "read, write = os.pipe()\n"
+        "os.close(read)\n"
+        "os.dup2(write, 1)\n"
+        "from langsniff.model.cli import main\n"
+        "sys.exit(main(['detect', sys.argv[1], '--model', sys.argv[2]]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(code_file), str(artifact)], capture_output=True, text=True)
+    assert done.returncode == 141 and done.stderr == ""
+
+
 def test_detect_reports_a_missing_file(artifact, tmp_path, capsys):
     status, _, err = run(capsys, "detect", tmp_path / "absent.py", "--model", artifact)
     assert status == 2 and "absent.py: cannot be read (No such file or directory)" in err
