@@ -70,7 +70,7 @@ def _add_train(commands) -> None:
         dest="overrides",
         help="override a model or training setting, e.g. d_model=256 or steps_per_epoch=100",
     )
-    train.add_argument("--half", action="store_true", help="store weights as float16 (half the size)")
+    _add_half(train)
     train.add_argument("--threads", type=positive, default=2, help="torch threads (default: 2)")
     train.add_argument("--no-progress", action="store_true", help="no progress bar")
     train.set_defaults(func=run_train)
@@ -106,6 +106,10 @@ def _add_eval(commands) -> None:
     evaluate.set_defaults(func=run_eval)
 
 
+def _add_half(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--half", action="store_true", help="store weights as float16 (half the size)")
+
+
 def _add_tuning_windows(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--per-set", type=positive, default=1000, metavar="N", help="validation windows per length")
 
@@ -135,7 +139,7 @@ def _add_average(commands) -> None:
     average.add_argument("--out", type=Path, required=True, metavar="DIR", help="artifact folder to write")
     _add_cache_and_corpus(average)
     _add_tuning_windows(average)
-    average.add_argument("--half", action="store_true", help="store weights as float16 (half the size)")
+    _add_half(average)
     average.set_defaults(func=run_average)
 
 
