@@ -7,6 +7,7 @@ is data in its artifact; this table only says how outside names map onto ours.
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePath
 
 PLAINTEXT = "plaintext"
@@ -220,6 +221,34 @@ FILE_NAMES: dict[str, str] = {
     "Gemfile": "ruby",
 }
 
+# The languages each interpreter a `#!` first line may name runs, version suffixes dropped
+# (`python3.11` is `python`); node, deno and bun run TypeScript as well as JavaScript.
+INTERPRETERS: dict[str, tuple[str, ...]] = {
+    "python": ("python",),
+    "pypy": ("python",),
+    "node": ("javascript", "typescript"),
+    "nodejs": ("javascript", "typescript"),
+    "deno": ("javascript", "typescript"),
+    "bun": ("javascript", "typescript"),
+    "ts-node": ("typescript",),
+    "rscript": ("r",),
+    "r": ("r",),
+    "sh": ("shellscript",),
+    "bash": ("shellscript",),
+    "dash": ("shellscript",),
+    "ksh": ("shellscript",),
+    "zsh": ("shellscript",),
+    "perl": ("perl",),
+    "ruby": ("ruby",),
+    "php": ("php",),
+    "lua": ("lua",),
+    "luajit": ("lua",),
+    "pwsh": ("powershell",),
+    "make": ("makefile",),
+}
+
+_SHEBANG = re.compile(r"#![ \t]*/(?:\S*/)?([^/\s]+)(?:[ \t]+(.*))?")
+
 
 def normalize_label(name: str) -> str | None:
     """Map any spelling of a language name onto our label, or None when it is not ours."""
@@ -242,3 +271,16 @@ def label_for_path(path: str | PurePath) -> str | None:
 def display_name(label: str) -> str:
     """A human name for a label: "Python" for `python`, the label itself when unknown."""
     return DISPLAY_NAMES.get(label, label)
+
+
+def labels_for_shebang(text: str) -> tuple[str, ...]:
+    """The labels of what a `#!/path/interpreter` first line runs (`#!/usr/bin/env python3`:
+    `python`), none when there is no such line or its interpreter is not in the table."""
+    match = _SHEBANG.fullmatch(text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r"))
+    if match is None:
+        return ()
+    program, arguments = match.groups()
+    if program == "env":
+        operands = [word for word in (arguments or "").split() if not word.startswith("-") and "=" not in word]
+        program = PurePath(operands[0]).name if operands else ""
+    return INTERPRETERS.get(program.lower().rstrip("0123456789.").rstrip("-"), ())

@@ -24,6 +24,7 @@ from langsniff.model.encoder import Encoder
 from langsniff.model.gating import keeps_own
 from langsniff.model.inputs import DocumentWindows, WindowEncoder
 from langsniff.model.prediction import ArtifactError, AttentionMap, Prediction
+from langsniff.model.shebang import weigh_shebang
 from langsniff.model.shipped import DEFAULT_ARTIFACT
 
 PLAINTEXT = "plaintext"
@@ -118,7 +119,7 @@ class Classifier:
             if document is None:
                 predictions.append(self._empty())
                 continue
-            probs = scores.exp().tolist()
+            probs = weigh_shebang(scores, self.config.labels, text).exp().tolist()
             ranked = sorted(zip(self.config.labels, probs), key=lambda pair: pair[1], reverse=True)
             predictions.append(
                 Prediction(
