@@ -247,7 +247,7 @@ INTERPRETERS: dict[str, tuple[str, ...]] = {
     "make": ("makefile",),
 }
 
-_SHEBANG = re.compile(r"#![ \t]*/(?:\S*/)?([^/\s]+)(?:[ \t]+(.*))?")
+_SHEBANG = re.compile(r"#![ \t]*/(?:\S*/)?([^/\s]+)(?:[ \t]+([^\n]*?))?\r*(?:\n|\Z)")
 
 
 def normalize_label(name: str) -> str | None:
@@ -276,7 +276,7 @@ def display_name(label: str) -> str:
 def labels_for_shebang(text: str) -> tuple[str, ...]:
     """The labels of what a `#!/path/interpreter` first line runs (`#!/usr/bin/env python3`:
     `python`), none when there is no such line or its interpreter is not in the table."""
-    match = _SHEBANG.fullmatch(text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r"))
+    match = _SHEBANG.match(text, 1 if text.startswith("\ufeff") else 0)  # the first line only, no copy
     if match is None:
         return ()
     program, arguments = match.groups()

@@ -25,10 +25,12 @@ def weigh_shebang(log_probs: torch.Tensor, labels: Sequence[str], text: str) -> 
     runs = labels_for_shebang(text)
     if not runs:
         return log_probs
-    favoured = [label for label in runs if label in labels] or [PLAINTEXT]
-    rows = [list(labels).index(label) for label in favoured if label in labels]
-    if not rows:
+    favoured = [label for label in runs if label in labels]
+    if not favoured and PLAINTEXT in labels:
+        favoured = [PLAINTEXT]
+    if not favoured:
         return log_probs
+    rows = [list(labels).index(label) for label in favoured]
     weighed = log_probs.clone()
     weighed[rows] += SHEBANG_LOG_ODDS
     return torch.log_softmax(weighed, dim=-1)
