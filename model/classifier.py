@@ -20,6 +20,7 @@ from tokenizers import Tokenizer
 from langsniff.datasets.windows import line_count
 from langsniff.model.artifact import ArtifactConfig, base_folder, load_artifact, load_config
 from langsniff.model.calibration import combine_windows
+from langsniff.model.dialects import weigh_dialects
 from langsniff.model.encoder import Encoder
 from langsniff.model.gating import keeps_own
 from langsniff.model.inputs import DocumentWindows, WindowEncoder
@@ -119,7 +120,8 @@ class Classifier:
             if document is None:
                 predictions.append(self._empty())
                 continue
-            probs = weigh_shebang(scores, self.config.labels, text).exp().tolist()
+            weighed = weigh_dialects(weigh_shebang(scores, self.config.labels, text), self.config.labels, text)
+            probs = weighed.exp().tolist()
             ranked = sorted(zip(self.config.labels, probs), key=lambda pair: pair[1], reverse=True)
             predictions.append(
                 Prediction(
