@@ -84,8 +84,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     build.add_argument(
         "--fresh-splits",
         action="store_true",
-        help="recompute every package's split from the seed (by default a rebuild keeps the split "
-        "of packages already in the corpus, so a trained model is never tested on its training data)",
+        help="recompute every package's split from the seed (by default a package keeps its split from "
+        "datasets/splits.json, or else from the corpus already built, so every machine splits alike and a "
+        "trained model is never tested on its training data)",
     )
     build.set_defaults(func=run_build)
 

@@ -36,6 +36,7 @@ EVAL_SPLITS = ("validation", "test")
 DEFAULT_SEED = 0
 DEFAULT_MAX_PACKAGE_SHARE = 0.25
 DEFAULT_EVAL_PER_LABEL = 500
+PINNED_SPLITS = Path(__file__).with_name("splits.json")
 
 
 def corpus_dir(cache: Path) -> Path:
@@ -51,12 +52,14 @@ def build_corpus(
     max_package_share: float = DEFAULT_MAX_PACKAGE_SHARE,
     eval_per_label: int = DEFAULT_EVAL_PER_LABEL,
     fresh_splits: bool = False,
+    pinned_splits: Path | None = PINNED_SPLITS,
     progress: bool = False,
 ) -> dict:
     """Clean, cap, split and write `records` as a corpus at `corpus`; returns its stats.
 
-    Packages already assigned by an existing corpus built with the same seed keep their
-    split unless `fresh_splits`."""
+    Unless `fresh_splits`, a package keeps its split from `pinned_splits` (the repository's
+    map, for the default seed), or else from an existing corpus built with the same seed,
+    so every machine's build splits alike and a model is never tested on its training data."""
     check_share(max_package_share)
     if eval_per_label < 1:
         raise DataError(f"--eval-per-label must be at least 1, got {eval_per_label}")
@@ -66,7 +69,7 @@ def build_corpus(
     report["duplicates"] = dedupe_report.as_dict()
     kept = [Record(record.code, record.label, record.source, group_key(record), record.license) for record in kept]
     kept, report["capped"] = cap_package_share(kept, max_package_share, seed)
-    previous = {} if fresh_splits else _previous_assignment(Path(corpus), seed)
+    previous = {} if fresh_splits else _previous_assignment(Path(corpus), seed, pinned_splits)
     assignment = assign_splits(kept, seed, previous)
     report["groups_kept_in_previous_split"] = sum(1 for group in assignment if group in previous)
     splits = {split: [record for record in kept if assignment[record.group] == split] for split in SPLITS}
@@ -115,14 +118,27 @@ def write_json(path: Path, data: object) -> None:
     os.replace(temporary, path)
 
 
-def _previous_assignment(corpus: Path, seed: int) -> dict[str, str]:
-    """The group -> split map of the corpus already at `corpus`, if it was built with `seed`."""
+def _previous_assignment(corpus: Path, seed: int, pinned: Path | None) -> dict[str, str]:
+    """The group -> split map of the corpus already at `corpus` if it was built with `seed`,
+    overridden by the `pinned` map when `seed` is the default one."""
     try:
         built_with = json.loads((corpus / "build.json").read_text(encoding="utf-8")).get("seed")
-        assignment = json.loads((corpus / "splits.json").read_text(encoding="utf-8"))
+        earlier = _read_assignment(corpus / "splits.json") if built_with == seed else {}
     except (OSError, ValueError):
-        return {}
-    return assignment if built_with == seed and isinstance(assignment, dict) else {}
+        earlier = {}
+    if pinned is None or seed != DEFAULT_SEED:
+        return earlier
+    try:
+        return {**earlier, **_read_assignment(pinned)}
+    except (OSError, ValueError) as error:
+        raise DataError(f"cannot read the pinned split map {pinned}: {error}") from error
+
+
+def _read_assignment(path: Path) -> dict[str, str]:
+    assignment = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(assignment, dict) or not all(split in SPLITS for split in assignment.values()):
+        raise ValueError("not a map of package to train, validation or test")
+    return assignment
 
 
 def _labelled(records: Iterable[Record], report: dict, progress: bool) -> list[Record]:

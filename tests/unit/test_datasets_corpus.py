@@ -6,8 +6,17 @@ import random
 
 import pytest
 
-from langsniff.datasets.corpus import build_corpus, corpus_dir, load_eval_set, load_split, read_stats
+from langsniff.datasets.corpus import (
+    PINNED_SPLITS,
+    build_corpus,
+    corpus_dir,
+    load_eval_set,
+    load_split,
+    read_stats,
+)
 from langsniff.datasets.errors import DataError
+from langsniff.datasets.harvest import DEFAULT_MANIFEST
+from langsniff.datasets.manifest import load_manifest
 from langsniff.datasets.records import Record
 from langsniff.datasets.splits import SPLITS
 
@@ -124,3 +133,33 @@ def test_rebuild_keeps_known_packages_in_their_split_unless_fresh(tmp_path):
     assert json.loads((corpus / "build.json").read_text())["groups_kept_in_previous_split"] == len(before)
     build_corpus(fixture_records(groups=12), corpus, seed=7, eval_per_label=5, fresh_splits=True)
     assert json.loads((corpus / "build.json").read_text())["groups_kept_in_previous_split"] == 0
+
+
+def _splits(cache, pinned, seed=0, fresh=False):
+    corpus = corpus_dir(cache)
+    build_corpus(fixture_records(), corpus, seed=seed, eval_per_label=5, pinned_splits=pinned, fresh_splits=fresh)
+    return json.loads((corpus / "splits.json").read_text())
+
+
+def test_the_pinned_split_map_places_its_packages_for_the_default_seed_and_only_then(tmp_path):
+    fresh = _splits(tmp_path / "fresh", pinned=None)
+    moved = {group: "train" if split == "test" else "test" for group, split in list(fresh.items())[:3]}
+    pinned = tmp_path / "splits.json"
+    pinned.write_text(json.dumps(moved))
+    assert {group: split for group, split in _splits(tmp_path / "a", pinned).items() if group in moved} == moved
+    assert _splits(tmp_path / "b", pinned, fresh=True) == fresh
+    assert _splits(tmp_path / "c", pinned, seed=7) == _splits(tmp_path / "d", pinned=None, seed=7)
+
+
+def test_a_broken_pinned_split_map_is_named_in_the_error(tmp_path):
+    pinned = tmp_path / "splits.json"
+    pinned.write_text('{"pkg:c0": "dev"}')
+    with pytest.raises(DataError, match="pinned split map"):
+        _splits(tmp_path, pinned)
+
+
+def test_the_repository_pins_only_manifest_packages_in_all_three_splits():
+    pinned = json.loads(PINNED_SPLITS.read_text())
+    packages = {f"{package.registry}:{package.name}" for package in load_manifest(DEFAULT_MANIFEST).packages}
+    assert set(pinned) <= packages
+    assert set(pinned.values()) == set(SPLITS)
