@@ -6,7 +6,10 @@ on what each window happens to show (a C header with `//` comments came out C++)
 only the larger language has settles it the way Linguist's heuristics do: a `namespace`,
 `template <` or `std::` is C++, an `interface` or a typed parameter TypeScript, a `$var:`
 SCSS. A long text with none of them is most likely the smaller language, so their absence
-counts too, growing with the number of lines up to `ABSENCE_LINES`.
+counts too, growing with the number of lines up to `ABSENCE_LINES`. TypeScript, SCSS and Less
+show their constructs in almost every snippet (a typed parameter, a variable, nesting), so for
+them absence counts from the first line; C++ often reads as plain C for a while, and costs
+C++ snippets when it does (measured on validation windows).
 
 Only probability inside a family moves: when the answer is one of its labels, the family
 keeps its total and the rest of the distribution is untouched, so this never decides
@@ -22,14 +25,22 @@ from itertools import islice
 
 import torch
 
+MARKER_LOG_ODDS = 3.0  # about 20 to 1
+ABSENCE_LOG_ODDS = 4.0  # at ABSENCE_LINES filled lines or more
+ABSENCE_LINES = 100
+UNMARKED_WEB_LOG_ODDS = 1.0  # TypeScript, SCSS and Less without their constructs, at any length
+MARKER_CHARS = 20_000  # about 500 lines: a dialect shows itself by then, and a long text costs at most 3 ms
+
 
 @dataclass(frozen=True)
 class Dialect:
-    """A label whose `markers` match only its own constructs, never valid text of `extends`."""
+    """A label whose `markers` match only its own constructs, never valid text of `extends`;
+    a text without them loses `unmarked_log_odds` at any length, and more as it grows."""
 
     label: str
     extends: str
     markers: tuple[re.Pattern[str], ...]
+    unmarked_log_odds: float = 0.0
 
     def marks(self, text: str) -> bool:
         """Whether `text` shows one of this dialect's own constructs in its first `MARKER_CHARS` characters."""
@@ -116,6 +127,7 @@ DIALECTS: tuple[Dialect, ...] = (
                 r"!\.[A-Za-z_$]",
             ],
         ),
+        unmarked_log_odds=UNMARKED_WEB_LOG_ODDS,
     ),
     Dialect(
         "scss",
@@ -124,6 +136,7 @@ DIALECTS: tuple[Dialect, ...] = (
             [r"\$[\w-]+[ \t]*:", "//", _NESTED],
             [r"@(?:mixin|include|extend|function|return|each|for|while|if|else|use|forward)\b", r"#\{"],
         ),
+        unmarked_log_odds=UNMARKED_WEB_LOG_ODDS,
     ),
     Dialect(
         "less",
@@ -132,13 +145,9 @@ DIALECTS: tuple[Dialect, ...] = (
             [r"@[\w-]+:", r"\.[\w-]+[ \t]*\([^)\n]*\)[ \t]*(?:when\b|;|\{)", "//", _NESTED],
             [r"@\{[\w-]+\}", r"~[\"']", r"&:extend\(", r"@@\w"],
         ),
+        unmarked_log_odds=UNMARKED_WEB_LOG_ODDS,
     ),
 )
-
-MARKER_LOG_ODDS = 3.0  # about 20 to 1
-ABSENCE_LOG_ODDS = 4.0  # at ABSENCE_LINES filled lines or more
-ABSENCE_LINES = 100
-MARKER_CHARS = 20_000  # about 500 lines: a dialect shows itself by then, and a long text costs at most 3 ms
 
 _FILLED_LINE = re.compile(r"^[ \t]*\S", re.MULTILINE)
 
@@ -153,9 +162,11 @@ def weigh_dialects(log_probs: torch.Tensor, labels: Sequence[str], text: str) ->
         return log_probs
     family = [dialect for dialect in known if dialect.extends == base]
     filled = sum(1 for _ in islice(_FILLED_LINE.finditer(text), ABSENCE_LINES))
-    absence = -ABSENCE_LOG_ODDS * filled / ABSENCE_LINES
+    absence = ABSENCE_LOG_ODDS * filled / ABSENCE_LINES
     rows = [labels.index(base)] + [labels.index(dialect.label) for dialect in family]
-    shift = torch.tensor([0.0] + [MARKER_LOG_ODDS if d.marks(text) else absence for d in family])
+    shift = torch.tensor(
+        [0.0] + [MARKER_LOG_ODDS if d.marks(text) else -(d.unmarked_log_odds + absence) for d in family]
+    )
     weighed = log_probs.clone()
     members = log_probs[rows]
     moved = members + shift

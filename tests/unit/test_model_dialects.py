@@ -72,6 +72,13 @@ def test_a_long_text_without_markers_goes_to_the_extended_language_and_a_short_o
     assert short[1].item() == pytest.approx(0.6, abs=0.02)
 
 
+def test_a_short_snippet_without_typescript_constructs_leans_to_javascript_and_one_with_them_to_typescript():
+    labels = ["javascript", "typescript", "plaintext"]
+    close = [0.35, 0.5, 0.15]
+    assert _weigh(close, "const total = items.length;\n", labels).argmax().item() == 0
+    assert _weigh(close, "const total: number = items.length;\n", labels).argmax().item() == 1
+
+
 def test_answers_outside_a_family_and_models_without_one_are_left_alone():
     prose = torch.tensor([0.1, 0.2, 0.1, 0.6]).log()
     assert torch.equal(weigh_dialects(prose, LABELS, "namespace app {}\n"), prose)
