@@ -1,8 +1,8 @@
 """A language's own constructs are evidence between it and the language it extends.
 
-C++ extends C, TypeScript JavaScript, SCSS and Less CSS: most text of the smaller language
-is valid in the larger, so the encoder, reading 128 tokens at a time, guesses between them
-on what each window happens to show (a C header with `//` comments came out C++). What
+C++ and Objective-C extend C, TypeScript JavaScript, SCSS and Less CSS: most text of the
+smaller language is valid in the larger, so the encoder, reading 128 tokens at a time,
+guesses between them on what each window happens to show (a C header with `//` comments came out C++). What
 only the larger language has settles it the way Linguist's heuristics do: a `namespace`,
 `template <` or `std::` is C++, an `interface` or a typed parameter TypeScript, a `$var:`
 SCSS. A long text with none of them is most likely the smaller language, so their absence
@@ -29,7 +29,7 @@ MARKER_LOG_ODDS = 3.0  # about 20 to 1
 ABSENCE_LOG_ODDS = 4.0  # at ABSENCE_LINES filled lines or more
 ABSENCE_LINES = 100
 UNMARKED_WEB_LOG_ODDS = 1.0  # TypeScript, SCSS and Less without their constructs, at any length
-MARKER_CHARS = 20_000  # about 500 lines: a dialect shows itself by then, and a long text costs at most 3 ms
+MARKER_CHARS = 20_000  # about 500 lines: a dialect shows itself by then; real code that long costs about 1 ms
 
 
 @dataclass(frozen=True)
