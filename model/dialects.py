@@ -123,7 +123,7 @@ DIALECTS: tuple[Dialect, ...] = (
                 rf"\)[ \t]*:[ \t]*{_TS_TYPE}[ \t]*(?:\{{|=>)",
                 rf"(?:let|const|var)[ \t]+\w+[ \t]*:[ \t]*{_TS_TYPE}[ \t]*[=;]",
                 r"constructor[ \t]*\([ \t]*(?:public|private|protected|readonly)\b",
-                r" as (?:const|any|unknown)\b",
+                r" as (?:const|any|unknown)\b(?![ \t]*[\w'\"(])",  # `x as any;`, not a comment's "as any other"
                 r"!\.[A-Za-z_$]",
             ],
         ),
