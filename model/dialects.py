@@ -55,7 +55,7 @@ def _markers(line_starts: Sequence[str], inline: Sequence[str]) -> tuple[re.Patt
     alternation of them all would try every branch at every character (60 ms on 80 KB).
     """
     lines = re.compile(r"^[ \t]*+(?:" + "|".join(line_starts) + ")", re.MULTILINE)
-    return (lines, *(re.compile(pattern) for pattern in inline))
+    return (lines, *(re.compile(pattern, re.MULTILINE) for pattern in inline))
 
 
 _CPP_HEADERS = (
@@ -76,19 +76,19 @@ DIALECTS: tuple[Dialect, ...] = (
                 rf"#[ \t]*include[ \t]*<(?:{_CPP_HEADERS})>",
                 r"template[ \t]*<",
                 r"class[ \t]+\w+[ \t]*(?:[:{;]|final\b|$)",
-                r"namespace(?:[ \t]+[\w:]+)?[ \t]*(?:\{|=|$)",
+                r"namespace(?:[ \t]*(?:\{|$)|[ \t]+[\w:]+[ \t]*(?:\{|=|$))",  # not C's `namespace = ...`
                 r"(?:export[ \t]+)?using[ \t]+(?:namespace[ \t]+\w|[\w:]+[ \t]*=|\w+::\w)",
                 r"(?:public|private|protected)[ \t]*:[ \t]*(?:$|//)",
                 r"try[ \t]*\{",
                 r"constexpr\b",
+                r"virtual[ \t]+[^;\n(]*[\w>=\]]\(",  # a member function, not a comment's "virtual memory (VM)"
             ],
             [
                 r"std::\w",
                 r"::~?\w+[ \t]*\(",
                 r"_cast[ \t]*<",
                 r"nullptr\b",
-                r"virtual[ \t]+[\w:~]",
-                r"operator[ \t]*(?:[-+*/=<>!\[(]|\w+[ \t]*\()",
+                r"operator[ \t]*(?:[-+*/%^&|~!=<>]+|\(\)|\[\]|\w+)[ \t]*\(",  # not C's `operator = '+'`
                 r"c(?:out|err)[ \t]*<<",
                 r"catch[ \t]*\([^)\n]*\)[ \t]*\{",
                 r"__has_cpp_attribute",
@@ -101,7 +101,11 @@ DIALECTS: tuple[Dialect, ...] = (
         "c",
         _markers(
             [r"@(?:interface|implementation|protocol|property|end|synthesize|class)\b", r"#[ \t]*import[ \t]*[<\"]"],
-            [r"[\s(=,:\[]@\"", r"@selector\(", r"\[\[?\w+[ \t]+\w+[ \t]*[\]:]"],
+            [
+                r"[\s(=,:\[]@\"",
+                r"@selector\(",
+                r"(?:^[ \t]*|[=(,][ \t]*|return[ \t]+)\[\[?\w+[ \t]+\w+[ \t]*[\]:]",  # a message, not "[see below]"
+            ],
         ),
     ),
     Dialect(
