@@ -2,14 +2,16 @@
 
 C++ and Objective-C extend C, TypeScript JavaScript, SCSS and Less CSS: most text of the
 smaller language is valid in the larger, so the encoder, reading 128 tokens at a time,
-guesses between them on what each window happens to show (a C header with `//` comments came out C++). What
-only the larger language has settles it the way Linguist's heuristics do: a `namespace`,
-`template <` or `std::` is C++, an `interface` or a typed parameter TypeScript, a `$var:`
-SCSS. A long text with none of them is most likely the smaller language, so their absence
-counts too, growing with the number of lines up to `ABSENCE_LINES`. TypeScript, SCSS and Less
-show their constructs in almost every snippet (a typed parameter, a variable, nesting), so for
-them absence counts from the first line; C++ often reads as plain C for a while, and costs
-C++ snippets when it does (measured on validation windows).
+guesses between them on what each window happens to show (a C header with `//` comments
+came out C++). What only one of them has settles it the way Linguist's heuristics do: a
+`namespace`, `template <` or `std::` is C++, an `interface` or a typed parameter
+TypeScript, a `$var:` SCSS, and a header that guards `extern "C"` for C++ compilers C
+(`BASE_MARKERS`). A long text with none of a dialect's constructs is most likely the
+smaller language, so their absence counts too, growing with the number of lines up to
+`ABSENCE_LINES`. TypeScript, SCSS and Less show their constructs in almost every snippet
+(a typed parameter, a variable, nesting), so for them absence counts from the first line;
+C++ often reads as plain C for a while, and counting it early cost C++ snippets on
+validation windows.
 
 Only probability inside a family moves: when the answer is one of its labels, the family
 keeps its total and the rest of the distribution is untouched, so this never decides
@@ -43,9 +45,14 @@ class Dialect:
     unmarked_log_odds: float = 0.0
 
     def marks(self, text: str) -> bool:
-        """Whether `text` shows one of this dialect's own constructs in its first `MARKER_CHARS` characters."""
-        head = text[:MARKER_CHARS]
-        return any(pattern.search(head) for pattern in self.markers)
+        """Whether `text` shows one of this dialect's own constructs."""
+        return _shows(self.markers, text)
+
+
+def _shows(markers: Sequence[re.Pattern[str]], text: str) -> bool:
+    """Whether one of `markers` matches in the first `MARKER_CHARS` characters of `text`."""
+    head = text[:MARKER_CHARS]
+    return any(pattern.search(head) for pattern in markers)
 
 
 def _markers(line_starts: Sequence[str], inline: Sequence[str]) -> tuple[re.Pattern[str], ...]:
@@ -153,6 +160,21 @@ DIALECTS: tuple[Dialect, ...] = (
     ),
 )
 
+# What only the extended language shows, evidence for it against all its dialects: a header
+# that guards `extern "C"` for C++ compilers, C99's `restrict`, C11's keywords, and `malloc`
+# assigned without the cast C++ needs (each at least 10 times more common in the training
+# split's C files than in its C++ ones).
+BASE_MARKERS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "c": _markers(
+        [r"#[ \t]*(?:ifn?def[ \t]+__cplusplus|if[ \t]+defined[ \t]*\(?[ \t]*__cplusplus)"],
+        [
+            r"\*[ \t]*restrict\b",
+            r"\b_(?:Bool|Static_assert|Generic|Noreturn|Thread_local)\b",
+            r"(?:\w[ \t]*=|return)[ \t]*malloc[ \t]*\(",
+        ],
+    ),
+}
+
 _FILLED_LINE = re.compile(r"^[ \t]*\S", re.MULTILINE)
 
 
@@ -169,7 +191,8 @@ def weigh_dialects(log_probs: torch.Tensor, labels: Sequence[str], text: str) ->
     absence = ABSENCE_LOG_ODDS * filled / ABSENCE_LINES
     rows = [labels.index(base)] + [labels.index(dialect.label) for dialect in family]
     shift = torch.tensor(
-        [0.0] + [MARKER_LOG_ODDS if d.marks(text) else -(d.unmarked_log_odds + absence) for d in family]
+        [MARKER_LOG_ODDS if _shows(BASE_MARKERS.get(base, ()), text) else 0.0]
+        + [MARKER_LOG_ODDS if d.marks(text) else -(d.unmarked_log_odds + absence) for d in family]
     )
     weighed = log_probs.clone()
     members = log_probs[rows]

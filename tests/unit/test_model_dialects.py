@@ -90,6 +90,12 @@ def test_a_short_snippet_without_typescript_constructs_leans_to_javascript_and_o
     assert _weigh(close, "const total: number = items.length;\n", labels).argmax().item() == 1
 
 
+def test_a_header_that_guards_extern_c_for_cpp_compilers_is_evidence_for_c():
+    header = '#ifdef __cplusplus\nextern "C" {\n#endif\nint leds_init(void);\n#ifdef __cplusplus\n}\n#endif\n'
+    assert _weigh([0.3, 0.6, 0.05, 0.05], header).argmax().item() == LABELS.index("c")
+    assert _weigh([0.3, 0.6, 0.05, 0.05], header + "namespace leds {}\n").argmax().item() == LABELS.index("cpp")
+
+
 def test_answers_outside_a_family_and_models_without_one_are_left_alone():
     prose = torch.tensor([0.1, 0.2, 0.1, 0.6]).log()
     assert torch.equal(weigh_dialects(prose, LABELS, "namespace app {}\n"), prose)
