@@ -9,9 +9,10 @@ TypeScript, a `$var:` SCSS, and a header that guards `extern "C"` for C++ compil
 (`BASE_MARKERS`). A long text with none of a dialect's constructs is most likely the
 smaller language, so their absence counts too, growing with the number of lines up to
 `ABSENCE_LINES`. TypeScript, SCSS and Less show their constructs in almost every snippet
-(a typed parameter, a variable, nesting), so for them absence counts from the first line;
-C++ often reads as plain C for a while, and counting it early cost C++ snippets on
-validation windows.
+(a typed parameter, a variable, nesting), so for them absence counts from the first line
+(1 log-odds for TypeScript, 2 for the stylesheets, the most on validation windows that cost
+the 32 labels nothing); C++ often reads as plain C for a while, and counting it early cost
+C++ snippets there.
 
 Only probability inside a family moves: when the answer is one of its labels, the family
 keeps its total and the rest of the distribution is untouched, so this never decides
@@ -30,7 +31,6 @@ import torch
 MARKER_LOG_ODDS = 3.0  # about 20 to 1
 ABSENCE_LOG_ODDS = 4.0  # at ABSENCE_LINES filled lines or more
 ABSENCE_LINES = 100
-UNMARKED_WEB_LOG_ODDS = 1.0  # TypeScript, SCSS and Less without their constructs, at any length
 MARKER_CHARS = 20_000  # about 500 lines: a dialect shows itself by then; real code that long costs about 1 ms
 
 
@@ -138,7 +138,7 @@ DIALECTS: tuple[Dialect, ...] = (
                 r"!\.[A-Za-z_$]",
             ],
         ),
-        unmarked_log_odds=UNMARKED_WEB_LOG_ODDS,
+        unmarked_log_odds=1.0,
     ),
     Dialect(
         "scss",
@@ -147,7 +147,7 @@ DIALECTS: tuple[Dialect, ...] = (
             [r"\$[\w-]+[ \t]*:", "//", _NESTED],
             [r"@(?:mixin|include|extend|function|return|each|for|while|if|else|use|forward)\b", r"#\{"],
         ),
-        unmarked_log_odds=UNMARKED_WEB_LOG_ODDS,
+        unmarked_log_odds=2.0,
     ),
     Dialect(
         "less",
@@ -156,7 +156,7 @@ DIALECTS: tuple[Dialect, ...] = (
             [r"@[\w-]+:", r"\.[\w-]+[ \t]*\([^)\n]*\)[ \t]*(?:when\b|;|\{)", "//", _NESTED],
             [r"@\{[\w-]+\}", r"~[\"']", r"&:extend\(", r"@@\w"],
         ),
-        unmarked_log_odds=UNMARKED_WEB_LOG_ODDS,
+        unmarked_log_odds=2.0,
     ),
 )
 
