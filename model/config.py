@@ -68,6 +68,7 @@ class TrainConfig:
     negative_share: float = 0.3  # share of plaintext's training draws taken from `as_plaintext` texts
     favour: str = ""  # comma-separated labels drawn `favour_weight` times as often as the others
     favour_weight: float = 2.0
+    reindent_share: float = 0.0  # share of training windows re-indented in tabs, 2 or 4 spaces
     seed: int = 0
 
     def label_list(self, field_name: str) -> tuple[str, ...]:

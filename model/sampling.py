@@ -16,6 +16,10 @@ big one does not crowd out prose.
 Favoured labels (`favour`) are drawn `favour_weight` times as often as the others: the
 model's prior then leans towards them where a snippet is ambiguous (a one-line `const x = 1;`
 is JavaScript or TypeScript), which keeps a grown label set from costing the common languages.
+
+Re-indented windows: a share (`reindent_share`) of windows has its indentation rewritten in
+tabs, two or four spaces (datasets/indentation.py), so that the model learns the language
+and not the indentation style its training files happen to use.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from collections.abc import Sequence
 
 import torch
 
+from langsniff.datasets.indentation import KEEP_INDENTATION, UNITS, reindent
 from langsniff.datasets.labels import PLAINTEXT
 from langsniff.datasets.records import Record
 from langsniff.datasets.windows import random_window
@@ -51,6 +56,7 @@ class SnippetSampler:
         negative_share: float = 0.0,
         favour: Sequence[str] = (),
         favour_weight: float = 1.0,
+        reindent_share: float = 0.0,
     ) -> None:
         index = {label: i for i, label in enumerate(labels)}
         if as_plaintext and PLAINTEXT not in index:
@@ -81,6 +87,7 @@ class SnippetSampler:
         self.max_lines = max_lines
         self.short_share = short_share
         self.short_lines = short_lines
+        self.reindent_share = reindent_share
         self.queue: list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]] = []
 
     def next_batch(self) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
@@ -94,6 +101,8 @@ class SnippetSampler:
         names, weights = self.pools[target]
         name = names[0] if len(names) == 1 else self.rng.choices(names, weights)[0]
         text, label = random_window(self.rng.choice(self.texts[name]), name, self.rng, 1, self._lines())
+        if self.reindent_share and label not in KEEP_INDENTATION and self.rng.random() < self.reindent_share:
+            text = reindent(text, self.rng.choice(UNITS))
         if label in self.index:
             return text, self.index[label]
         return text, self.index[PLAINTEXT] if label in self.as_plaintext else target

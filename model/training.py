@@ -306,6 +306,7 @@ class Loop:
             train_config.negative_share,
             train_config.label_list("favour"),
             train_config.favour_weight,
+            train_config.reindent_share,
         )
         self.state: dict[str, Any] = {
             "step": 0,
