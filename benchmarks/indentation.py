@@ -1,0 +1,96 @@
+"""How much a model's answer depends on the indentation style of the code it reads.
+
+    python -m benchmarks.indentation [--model MODEL ...] [--corpus DIR | --corpus no-corpus] [--per-label N] [--json FILE]
+
+The same snippets are scored as given and re-indented in tabs, two spaces and four spaces
+(datasets/indentation.py): Linguist's samples (3 and 10 lines, whole files) and, with a
+corpus, the test split's windows of the same lengths. Pasted code comes in every style, so
+a detector should give the same answer to each; the `worst` column is the lowest accuracy
+of the four.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from langsniff.datasets.corpus import corpus_dir, load_eval_set
+from langsniff.datasets.eval_sets import per_label_sample
+from langsniff.datasets.indentation import KEEP_INDENTATION, reindent
+from langsniff.datasets.loaders import load_jsonl
+from langsniff.datasets.paths import cache_dir
+from langsniff.datasets.records import Record
+from langsniff.model.classifier import Classifier
+from langsniff.model.evaluation import predict_all
+from langsniff.model.shipped import DEFAULT_ARTIFACT, MODEL_HELP, artifact_path
+
+from benchmarks.evalsets import LINGUIST_FILES, SHARED_EVAL
+from benchmarks.output import publish
+from benchmarks.report import markdown_table
+
+STYLES = {"as given": None, "tabs": "\t", "2 spaces": "  ", "4 spaces": "    "}
+TEST_LENGTHS = {"test_lines3": 3, "test_lines10": 10, "test_whole": None}
+NO_CORPUS = "no-corpus"
+
+
+def snippet_sets(corpus: Path | None, labels: set[str], per_label: int) -> dict[str, list[Record]]:
+    """Linguist's samples, then the test split's windows (when a corpus is given), of `labels`."""
+    sets = {name: list(load_jsonl(SHARED_EVAL / f"{name}.jsonl")) for name in LINGUIST_FILES}
+    if corpus is not None:
+        sets |= {name: load_eval_set(corpus, "test", length) for name, length in TEST_LENGTHS.items()}
+    return {name: per_label_sample(records, labels, per_label, seed=0) for name, records in sets.items()}
+
+
+def styled(records: list[Record], unit: str | None) -> list[Record]:
+    """The records re-indented in `unit` (as given for None or where indentation is syntax)."""
+    if unit is None:
+        return records
+    return [r if r.label in KEEP_INDENTATION else Record(reindent(r.code, unit), r.label) for r in records]
+
+
+def accuracy(classifier: Classifier, records: list[Record]) -> float:
+    answers, _, _ = predict_all(classifier, records)
+    return sum(answer == record.label for answer, record in zip(answers, records)) / len(records)
+
+
+def measure(models: list[Path], corpus: Path | None, per_label: int) -> dict:
+    measured: dict = {"per_label": per_label, "models": {}}
+    for folder in models:
+        classifier = Classifier.load(folder, threads=2)
+        sets = snippet_sets(corpus, set(classifier.labels), per_label)
+        measured["models"][str(folder)] = {
+            name: {"n": len(records), **{s: accuracy(classifier, styled(records, u)) for s, u in STYLES.items()}}
+            for name, records in sets.items()
+        }
+    return measured
+
+
+def render(measured: dict) -> str:
+    rows = []
+    for model, sets in measured["models"].items():
+        for name, scores in sets.items():
+            cells = [f"{100 * scores[style]:.1f}" for style in STYLES]
+            worst = min(scores[style] for style in STYLES)
+            rows.append([f"{Path(model).name}: {name} ({scores['n']})", *cells, f"{100 * worst:.1f}"])
+    return markdown_table(["accuracy (%)", *STYLES, "worst"], rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--model", type=artifact_path, action="append", default=None, help=f"{MODEL_HELP} (repeat to compare)"
+    )
+    parser.add_argument(
+        "--corpus", default=None, help=f"corpus folder (default: <cache>/corpus; {NO_CORPUS}: Linguist only)"
+    )
+    parser.add_argument("--per-label", type=int, default=100, help="snippets per label and set (default: 100)")
+    parser.add_argument("--json", type=Path, default=None, help="also write the measurements here")
+    args = parser.parse_args(argv)
+    corpus = None if args.corpus == NO_CORPUS else Path(args.corpus) if args.corpus else corpus_dir(cache_dir())
+    measured = measure(args.model or [DEFAULT_ARTIFACT], corpus, args.per_label)
+    return publish(measured, render(measured), args.json)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
