@@ -1,6 +1,6 @@
 """How much a model's answer depends on the indentation style of the code it reads.
 
-    python -m benchmarks.indentation [--model MODEL ...] [--corpus DIR | --corpus no-corpus] [--per-label N] [--json FILE]
+    python -m benchmarks.indentation [--model MODEL ...] [--corpus DIR | no-corpus] [--per-label N] [--json FILE]
 
 The same snippets are scored as given and re-indented in tabs, two spaces and four spaces
 (datasets/indentation.py): Linguist's samples (3 and 10 lines, whole files) and, with a

@@ -60,6 +60,7 @@ def test_the_sampler_reindents_its_share_of_windows():
 
 
 def test_the_sampler_keeps_a_makefiles_tabs():
-    windows = sampled_windows([Record(MAKEFILE, "makefile"), Record(PROSE, "plaintext")], ["makefile", "plaintext"], 1.0)
+    records = [Record(MAKEFILE, "makefile"), Record(PROSE, "plaintext")]
+    windows = sampled_windows(records, ["makefile", "plaintext"], 1.0)
     recipes = [window for window in windows if "rm" in window or "cc" in window]
     assert recipes and with_tab(recipes) == 1.0
