@@ -81,7 +81,7 @@ def _add_eval(commands) -> None:
         "eval",
         help="score an artifact by snippet length; write metrics.json and plots",
         description="Accuracy, per-label scores, confusion matrix, accuracy and coverage "
-        "at 97%% precision by snippet length, calibration error.",
+        "at 97% precision by snippet length, calibration error.",
     )
     evaluate.add_argument("artifact", type=artifact_path, metavar="MODEL", help=MODEL_HELP)
     evaluate.add_argument(
@@ -118,8 +118,9 @@ def _add_tune(commands) -> None:
     tune = commands.add_parser(
         "tune",
         help="refit an artifact's temperature and per-length thresholds on validation windows",
-        description="Refit the temperature and the 97%%-precision threshold of each snippet length "
-        "on the corpus's validation windows (the labels the artifact knows), in place.",
+        description="Refit the temperature and the 97%-precision threshold of each snippet length "
+        "on the corpus's validation windows (of the labels the artifact knows, and of its hard "
+        "negatives counted as plaintext), in place.",
     )
     tune.add_argument("artifact", type=Path, metavar="ARTIFACT", help="artifact folder (rewritten in place)")
     _add_cache_and_corpus(tune)
