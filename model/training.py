@@ -152,10 +152,11 @@ def tuning_sets(
     `negatives`, which train as plaintext) labelled `plaintext`.
 
     A threshold is where 97% of the answers above it are right. Fitted on the model's own
-    labels only, it cannot see the tabs a pasted Go function or YAML file would switch: a run
-    surer of its own labels got lower thresholds and switched other languages' code wrongly
-    at 11% of 3-line windows instead of 7%. With the negatives in, a switch on them counts
-    as a wrong answer."""
+    labels only, it cannot see the cost of switching an editor on a pasted Go function or
+    YAML file: a run surer of its own labels got lower thresholds and switched other
+    languages' code wrongly at 11% of 3-line windows instead of 7%. With the negatives in,
+    such a switch counts as a wrong answer. Half as many as the labels' windows: other
+    languages are pasted too, but a ten-label model is for the ten."""
     sets = validation_sets(corpus, seed, per_set, labels)
     if not negatives or PLAINTEXT not in labels:
         return sets
