@@ -3,10 +3,10 @@
     python -m benchmarks.indentation [--model MODEL ...] [--corpus DIR | no-corpus] [--per-label N] [--json FILE]
 
 The same snippets are scored as given and re-indented in tabs, two spaces and four spaces
-(datasets/indentation.py): Linguist's samples (3 and 10 lines, whole files) and, with a
-corpus, the test split's windows of the same lengths. Pasted code comes in every style, so
-a detector should give the same answer to each; the `worst` column is the lowest accuracy
-of the four.
+(datasets/indentation.py): with a corpus, the test split's 3- and 10-line windows and whole
+files, and Linguist's samples of the same lengths (the sets of `benchmarks.evalsets`).
+Pasted code comes in every style, so a detector should give the same answer to each; the
+`worst` column is the lowest accuracy of the four.
 """
 
 from __future__ import annotations
@@ -15,31 +15,28 @@ import argparse
 import sys
 from pathlib import Path
 
-from langsniff.datasets.corpus import corpus_dir, load_eval_set
-from langsniff.datasets.eval_sets import per_label_sample
+from langsniff.datasets.corpus import corpus_dir
 from langsniff.datasets.indentation import KEEP_INDENTATION, reindent
-from langsniff.datasets.loaders import load_jsonl
 from langsniff.datasets.paths import cache_dir
 from langsniff.datasets.records import Record
 from langsniff.model.classifier import Classifier
 from langsniff.model.evaluation import predict_all
 from langsniff.model.shipped import DEFAULT_ARTIFACT, MODEL_HELP, artifact_path
 
-from benchmarks.evalsets import LINGUIST_FILES, SHARED_EVAL
+from benchmarks.evalsets import SHARED_EVAL, load_eval_sets
 from benchmarks.output import publish
 from benchmarks.report import markdown_table
 
 STYLES = {"as given": None, "tabs": "\t", "2 spaces": "  ", "4 spaces": "    "}
-TEST_LENGTHS = {"test_lines3": 3, "test_lines10": 10, "test_whole": None}
+LENGTHS = (3, 10, None)  # lines; None: whole files
 NO_CORPUS = "no-corpus"
 
 
 def snippet_sets(corpus: Path | None, labels: set[str], per_label: int) -> dict[str, list[Record]]:
-    """Linguist's samples, then the test split's windows (when a corpus is given), of `labels`."""
-    sets = {name: list(load_jsonl(SHARED_EVAL / f"{name}.jsonl")) for name in LINGUIST_FILES}
-    if corpus is not None:
-        sets |= {name: load_eval_set(corpus, "test", length) for name, length in TEST_LENGTHS.items()}
-    return {name: per_label_sample(records, labels, per_label, seed=0) for name, records in sets.items()}
+    """The test split's windows (when a corpus is given) and Linguist's samples of `labels`,
+    at the lengths in `LENGTHS`."""
+    sets = load_eval_sets(corpus, SHARED_EVAL, per_label, labels=labels)
+    return {eval_set.name: eval_set.records for eval_set in sets if eval_set.length in LENGTHS}
 
 
 def styled(records: list[Record], unit: str | None) -> list[Record]:
