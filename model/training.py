@@ -134,35 +134,27 @@ def tokenizer_texts(records: list[Record], seed: int) -> list[str]:
     return texts
 
 
-def validation_sets(corpus: Path, seed: int, per_set: int, labels: list[str]) -> dict[str, list[Record]]:
-    """The corpus's validation windows of `labels` per length, each a seeded sample of at most `per_set`."""
-    return {
-        set_name(length): sample(
-            [r for r in load_eval_set(corpus, "validation", length) if r.label in labels], per_set, seed
-        )
-        for length in LENGTHS
-    }
-
-
-def tuning_sets(
-    corpus: Path, seed: int, per_set: int, labels: list[str], negatives: Sequence[str]
+def validation_sets(
+    corpus: Path, seed: int, per_set: int, labels: list[str], negatives: Sequence[str] = ()
 ) -> dict[str, list[Record]]:
-    """The validation windows that temperature and thresholds are fitted on: `validation_sets`,
-    and per length up to `per_set` // 2 more windows of the hard negatives (texts of
-    `negatives`, which train as plaintext) labelled `plaintext`.
+    """The corpus's validation windows of `labels` per length, each a seeded sample of at most
+    `per_set`, and up to `per_set` // 2 more of the hard negatives (texts of `negatives`,
+    which train as plaintext) labelled `plaintext` when the model knows plaintext.
 
-    A threshold is where 97% of the answers above it are right. Fitted on the model's own
-    labels only, it cannot see the cost of switching an editor on a pasted Go function or
-    YAML file: a run surer of its own labels got lower thresholds and switched other
-    languages' code wrongly at 11% of 3-line windows instead of 7%. With the negatives in,
-    such a switch counts as a wrong answer. Half as many as the labels' windows: other
-    languages are pasted too, but a ten-label model is for the ten."""
-    sets = validation_sets(corpus, seed, per_set, labels)
-    if not negatives or PLAINTEXT not in labels:
-        return sets
+    Temperature and thresholds are fitted with the negatives in. A threshold is where 97% of
+    the answers above it are right. Fitted on the model's own labels only, it cannot see the
+    cost of switching an editor on a pasted Go function or YAML file: a run surer of its own
+    labels got lower thresholds and switched other languages' code wrongly at 11% of 3-line
+    windows instead of 7%. With the negatives in, such a switch counts as a wrong answer.
+    Half as many as the labels' windows: other languages are pasted too, but a ten-label
+    model is for the ten."""
+    negatives = negatives if PLAINTEXT in labels else ()
+    sets = {}
     for length in LENGTHS:
-        rows = [Record(r.code, PLAINTEXT) for r in load_eval_set(corpus, "validation", length) if r.label in negatives]
-        sets[set_name(length)] += sample(rows, per_set // 2, seed)
+        rows = load_eval_set(corpus, "validation", length)
+        own = sample([r for r in rows if r.label in labels], per_set, seed)
+        others = [Record(r.code, PLAINTEXT) for r in rows if r.label in negatives]
+        sets[set_name(length)] = own + sample(others, per_set // 2, seed)
     return sets
 
 
@@ -223,9 +215,8 @@ def train(request: TrainRequest) -> dict[str, Any]:
     elif source is not None:
         warm_start(loop.encoder, source[0], source[1].labels, labels)
     loop.run()
-    tuning = tuning_sets(
-        request.corpus, train_config.seed, train_config.tuning_per_set, labels, train_config.label_list("as_plaintext")
-    )
+    negatives = train_config.label_list("as_plaintext")
+    tuning = validation_sets(request.corpus, train_config.seed, train_config.tuning_per_set, labels, negatives)
     return calibrate(request.out, tuning, loop.metrics(), half=request.half)
 
 
@@ -252,10 +243,10 @@ def warm_start(encoder: Encoder, source: Encoder, source_labels: list[str], labe
 
 def retune(folder: Path, corpus: Path, per_set: int, seed: int = 0) -> dict[str, Any]:
     """Refit a saved artifact's temperature and thresholds on the corpus's validation windows
-    (`tuning_sets`, with the hard negatives it trained on); returns the calibration."""
+    (with the hard negatives it trained on); returns the calibration."""
     config = load_config(folder)
     negatives = TrainConfig(as_plaintext=config.training.get("as_plaintext", "")).label_list("as_plaintext")
-    sets = tuning_sets(corpus, seed, per_set, config.labels, negatives)
+    sets = validation_sets(corpus, seed, per_set, config.labels, negatives)
     return calibrate(folder, sets, {}, half=is_half(folder))["calibration"]
 
 

@@ -11,7 +11,7 @@ from benchmarks import hard_negatives
 from langsniff.datasets.corpus import load_eval_set
 from langsniff.model.classifier import Classifier
 from langsniff.model.cli import main
-from langsniff.model.training import tuning_sets, validation_sets
+from langsniff.model.training import validation_sets
 from langsniff.model.tuning import LENGTH_OF
 
 SNIPPETS = json.loads((Path(__file__).resolve().parents[1] / "data" / "model_snippets.json").read_text())
@@ -231,7 +231,7 @@ def test_hard_negatives_train_as_plaintext_and_are_measured(tmp_path, capsys):
     config = json.loads((out / "config.json").read_text())
     assert config["labels"] == list(EXTENSIONS), "neither go (not asked for) nor log (a hard negative)"
     assert config["training"]["as_plaintext"] == "log"
-    tuning = tuning_sets(corpus, 0, 1000, list(EXTENSIONS), ("log",))
+    tuning = validation_sets(corpus, 0, 1000, list(EXTENSIONS), ("log",))
     own = validation_sets(corpus, 0, 1000, list(EXTENSIONS))
     added = [row for name in own for row in tuning[name][len(own[name]) :]]
     validation = {name: load_eval_set(corpus, "validation", LENGTH_OF[name]) for name in own}
@@ -239,7 +239,7 @@ def test_hard_negatives_train_as_plaintext_and_are_measured(tmp_path, capsys):
     assert added and {row.label for row in added} == {"plaintext"} and {row.code for row in added} == logs
     metrics = json.loads((out / "metrics.json").read_text())
     assert metrics["calibration"]["n"] == sum(map(len, tuning.values())), "thresholds are fitted with the negatives"
-    assert tuning_sets(corpus, 0, 1000, ["c", "sql"], ("log",)) == validation_sets(corpus, 0, 1000, ["c", "sql"])
+    assert validation_sets(corpus, 0, 1000, ["c", "sql"], ("log",)) == validation_sets(corpus, 0, 1000, ["c", "sql"])
 
     held_out = tmp_path / "held-out-logs"
     held_out.mkdir()
