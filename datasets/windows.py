@@ -53,6 +53,19 @@ def content_lines(code: str) -> list[str]:
     return lines[filled[0] : filled[-1] + 1]
 
 
+def content_span(text: str) -> tuple[int, int]:
+    """Character offsets from the start of the text's first non-blank line to the end of its
+    last ((0, 0) when blank): the part a training window holds, so the blank lines around a
+    paste do not change its answer."""
+    start, end, position = None, 0, 0
+    for line in text.split("\n"):
+        if line.strip():
+            start = position if start is None else start
+            end = position + len(line)
+        position += len(line) + 1
+    return (0, 0) if start is None else (start, end)
+
+
 def window_span(lines: list[str], size: int, rng: random.Random) -> tuple[int, int]:
     """`(start, end)` of a window of at most `size` of `lines` (which start and end non-blank):
     exactly `size` lines with non-blank ends and enough content when such a window exists,

@@ -1,7 +1,8 @@
 """Turning text into model inputs: token windows across a document, padded batches.
 
 A document longer than one window is not cut at the end: up to `max_windows` windows are
-spread evenly from its start to its end, and the Classifier combines their answers.
+spread evenly from its start to its end, and the Classifier combines their answers. The
+blank lines around a text are left out, as they are in every training window.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 import torch
 from tokenizers import Tokenizer
 
+from langsniff.datasets.windows import content_span
 from langsniff.tokenizer import CLS, PAD, SEP
 
 
@@ -52,16 +54,19 @@ class WindowEncoder:
         return [self.cls_id, *ids, self.sep_id]
 
     def document(self, text: str) -> DocumentWindows:
-        """All windows of one text, spread across it."""
-        ids = self.tokenizer.encode(text, add_special_tokens=False).ids
+        """All windows of one text (its outer blank lines left out), spread across it."""
+        start, end = content_span(text)
+        ids = self.tokenizer.encode(text[start:end], add_special_tokens=False).ids
         starts = spread_starts(len(ids), self.span, self.max_windows)
         windows = [self._wrap(ids[start : start + self.span]) for start in starts]
         return DocumentWindows(windows, len(ids), len(starts) * self.span < len(ids))
 
     def first(self, text: str) -> tuple[list[int], list[tuple[int, int]]]:
-        """The first window of a text and each token's character offsets ((0, 0) for specials)."""
-        encoding = self.tokenizer.encode(text, add_special_tokens=False)
-        offsets = [tuple(offset) for offset in encoding.offsets[: self.span]]
+        """The first window of a text (its outer blank lines left out) and each token's
+        character offsets in the text ((0, 0) for specials)."""
+        start, end = content_span(text)
+        encoding = self.tokenizer.encode(text[start:end], add_special_tokens=False)
+        offsets = [(start + first, start + last) for first, last in encoding.offsets[: self.span]]
         return self._wrap(encoding.ids[: self.span]), [(0, 0), *offsets, (0, 0)]
 
     def snippets(self, texts: list[str], rng: random.Random) -> list[list[int]]:

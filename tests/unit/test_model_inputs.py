@@ -50,3 +50,16 @@ def test_batch_pads_and_masks(windows):
 def test_training_snippets_fit_one_window(windows):
     cut = windows.snippets(["\n".join(ALL_TEXTS), "x"], random.Random(0))
     assert len(cut[0]) == 16 and len(cut[1]) == 3
+
+
+def test_blank_lines_around_a_text_are_left_out(windows):
+    assert windows.document("\n  \nx = 1\n\n\t\n") == windows.document("x = 1")
+    assert windows.document(" \n") == windows.document("")
+
+
+def test_first_window_offsets_point_into_the_given_text(windows):
+    text = "\n\n  x = 1\n\n"
+    ids, offsets = windows.first(text)
+    assert ids == windows.first("  x = 1")[0]
+    spans = [text[first:last] for first, last in offsets[1:-1]]
+    assert "".join(spans).replace(" ", "") == "x=1"
