@@ -46,11 +46,10 @@ def line_count(text: str) -> int:
 
 def content_lines(code: str) -> list[str]:
     """The text's lines without leading and trailing blank lines; ValueError when all are blank."""
-    lines = code.split("\n")
-    filled = [index for index, line in enumerate(lines) if line.strip()]
-    if not filled:
+    start, end = content_span(code)
+    if start == end:
         raise ValueError("the text has no non-blank line")
-    return lines[filled[0] : filled[-1] + 1]
+    return code[start:end].split("\n")
 
 
 def content_span(text: str) -> tuple[int, int]:
