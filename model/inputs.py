@@ -55,8 +55,8 @@ class WindowEncoder:
 
     def document(self, text: str) -> DocumentWindows:
         """All windows of one text (its outer blank lines left out), spread across it."""
-        start, end = content_span(text)
-        ids = self.tokenizer.encode(text[start:end], add_special_tokens=False).ids
+        begin, end = content_span(text)
+        ids = self.tokenizer.encode(text[begin:end], add_special_tokens=False).ids
         starts = spread_starts(len(ids), self.span, self.max_windows)
         windows = [self._wrap(ids[start : start + self.span]) for start in starts]
         return DocumentWindows(windows, len(ids), len(starts) * self.span < len(ids))
@@ -64,9 +64,9 @@ class WindowEncoder:
     def first(self, text: str) -> tuple[list[int], list[tuple[int, int]]]:
         """The first window of a text (its outer blank lines left out) and each token's
         character offsets in the text ((0, 0) for specials)."""
-        start, end = content_span(text)
-        encoding = self.tokenizer.encode(text[start:end], add_special_tokens=False)
-        offsets = [(start + first, start + last) for first, last in encoding.offsets[: self.span]]
+        begin, end = content_span(text)
+        encoding = self.tokenizer.encode(text[begin:end], add_special_tokens=False)
+        offsets = [(begin + first, begin + last) for first, last in encoding.offsets[: self.span]]
         return self._wrap(encoding.ids[: self.span]), [(0, 0), *offsets, (0, 0)]
 
     def snippets(self, texts: list[str], rng: random.Random) -> list[list[int]]:
