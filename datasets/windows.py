@@ -56,13 +56,11 @@ def content_span(text: str) -> tuple[int, int]:
     """Character offsets from the start of the text's first non-blank line to the end of its
     last ((0, 0) when blank): the part a training window holds, so the blank lines around a
     paste do not change its answer."""
-    start, end, position = None, 0, 0
-    for line in text.split("\n"):
-        if line.strip():
-            start = position if start is None else start
-            end = position + len(line)
-        position += len(line) + 1
-    return (0, 0) if start is None else (start, end)
+    first = len(text) - len(text.lstrip())  # the first non-blank character
+    if first == len(text):
+        return (0, 0)
+    end = text.find("\n", len(text.rstrip()))
+    return text.rfind("\n", 0, first) + 1, len(text) if end == -1 else end
 
 
 def window_span(lines: list[str], size: int, rng: random.Random) -> tuple[int, int]:
