@@ -12,7 +12,7 @@ import random
 from dataclasses import dataclass
 
 import torch
-from tokenizers import Tokenizer
+from tokenizers import Encoding, Tokenizer
 
 from langsniff.datasets.windows import content_span
 from langsniff.tokenizer import CLS, PAD, SEP
@@ -53,10 +53,14 @@ class WindowEncoder:
     def _wrap(self, ids: list[int]) -> list[int]:
         return [self.cls_id, *ids, self.sep_id]
 
+    def _content(self, text: str) -> tuple[Encoding, int]:
+        """The tokens of a text without its outer blank lines, and where that part begins."""
+        begin, end = content_span(text)
+        return self.tokenizer.encode(text[begin:end], add_special_tokens=False), begin
+
     def document(self, text: str) -> DocumentWindows:
         """All windows of one text (its outer blank lines left out), spread across it."""
-        begin, end = content_span(text)
-        ids = self.tokenizer.encode(text[begin:end], add_special_tokens=False).ids
+        ids = self._content(text)[0].ids
         starts = spread_starts(len(ids), self.span, self.max_windows)
         windows = [self._wrap(ids[start : start + self.span]) for start in starts]
         return DocumentWindows(windows, len(ids), len(starts) * self.span < len(ids))
@@ -64,8 +68,7 @@ class WindowEncoder:
     def first(self, text: str) -> tuple[list[int], list[tuple[int, int]]]:
         """The first window of a text (its outer blank lines left out) and each token's
         character offsets in the text ((0, 0) for specials)."""
-        begin, end = content_span(text)
-        encoding = self.tokenizer.encode(text[begin:end], add_special_tokens=False)
+        encoding, begin = self._content(text)
         offsets = [(begin + first, begin + last) for first, last in encoding.offsets[: self.span]]
         return self._wrap(encoding.ids[: self.span]), [(0, 0), *offsets, (0, 0)]
 
