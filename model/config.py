@@ -69,6 +69,7 @@ class TrainConfig:
     favour: str = ""  # comma-separated labels drawn `favour_weight` times as often as the others
     favour_weight: float = 2.0
     reindent_share: float = 0.0  # share of training windows re-indented in tabs, 2 or 4 spaces
+    comment_share: float = 0.0  # share of C-family training windows with comments rewritten `//` or `/* */`
     seed: int = 0
 
     def label_list(self, field_name: str) -> tuple[str, ...]:

@@ -20,6 +20,10 @@ is JavaScript or TypeScript), which keeps a grown label set from costing the com
 Re-indented windows: a share (`reindent_share`) of windows has its indentation rewritten in
 tabs, two or four spaces (datasets/indentation.py), so that the model learns the language
 and not the indentation style its training files happen to use.
+
+Restyled comments: a share (`comment_share`) of windows of the languages where `//` and
+`/* */` are both comments has its comments rewritten in one of them (datasets/comments.py),
+so that C commented with `//` is not taken for C++.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from collections.abc import Sequence
 
 import torch
 
+from langsniff.datasets.comments import BOTH_STYLES, STYLES, restyle_comments
 from langsniff.datasets.indentation import KEEP_INDENTATION, UNITS, reindent
 from langsniff.datasets.labels import PLAINTEXT
 from langsniff.datasets.records import Record
@@ -57,6 +62,7 @@ class SnippetSampler:
         favour: Sequence[str] = (),
         favour_weight: float = 1.0,
         reindent_share: float = 0.0,
+        comment_share: float = 0.0,
     ) -> None:
         index = {label: i for i, label in enumerate(labels)}
         if as_plaintext and PLAINTEXT not in index:
@@ -88,6 +94,7 @@ class SnippetSampler:
         self.short_share = short_share
         self.short_lines = short_lines
         self.reindent_share = reindent_share
+        self.comment_share = comment_share
         self.queue: list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]] = []
 
     def next_batch(self) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
@@ -103,6 +110,8 @@ class SnippetSampler:
         text, label = random_window(self.rng.choice(self.texts[name]), name, self.rng, 1, self._lines())
         if self.reindent_share and label not in KEEP_INDENTATION and self.rng.random() < self.reindent_share:
             text = reindent(text, self.rng.choice(UNITS))
+        if self.comment_share and label in BOTH_STYLES and self.rng.random() < self.comment_share:
+            text = restyle_comments(text, self.rng.choice(STYLES))
         if label in self.index:
             return text, self.index[label]
         return text, self.index[PLAINTEXT] if label in self.as_plaintext else target

@@ -325,6 +325,7 @@ class Loop:
             train_config.label_list("favour"),
             train_config.favour_weight,
             train_config.reindent_share,
+            train_config.comment_share,
         )
         self.state: dict[str, Any] = {
             "step": 0,
