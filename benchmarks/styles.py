@@ -1,20 +1,23 @@
-"""How much a model's answer depends on the indentation style of the code it reads.
+"""How much a model's answer depends on the style of the code it reads: indentation and comments.
 
-    python -m benchmarks.indentation [--model MODEL ...] [--corpus DIR | no-corpus] [--per-label N] [--json FILE]
+    python -m benchmarks.styles [--model MODEL ...] [--corpus DIR | no-corpus] [--per-label N] [--json FILE]
 
-The same snippets are scored as given and re-indented in tabs, two spaces and four spaces
-(datasets/indentation.py): with a corpus, the test split's 3- and 10-line windows and whole
-files, and Linguist's samples of the same lengths (the sets of `benchmarks.evalsets`).
-Pasted code comes in every style, so a detector should give the same answer to each; the
-`worst` column is the lowest accuracy of the four.
+The same snippets are scored as given, re-indented in tabs, two spaces and four spaces
+(datasets/indentation.py), and with their comments written `//` or `/* */` where the
+language has both (datasets/comments.py): with a corpus, the test split's 3- and 10-line
+windows and whole files, and Linguist's samples of the same lengths (the sets of
+`benchmarks.evalsets`). Pasted code comes in every style, so a detector should give the
+same answer to each; the `worst` column is the lowest accuracy of them all.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+from langsniff.datasets.comments import BLOCK, BOTH_STYLES, LINE, restyle_comments
 from langsniff.datasets.corpus import corpus_dir
 from langsniff.datasets.indentation import KEEP_INDENTATION, reindent
 from langsniff.datasets.paths import cache_dir
@@ -27,7 +30,27 @@ from benchmarks.evalsets import SHARED_EVAL, load_eval_sets
 from benchmarks.output import publish
 from benchmarks.report import markdown_table
 
-STYLES = {"as given": None, "tabs": "\t", "2 spaces": "  ", "4 spaces": "    "}
+Restyle = Callable[[Record], Record]
+
+
+def reindented(unit: str) -> Restyle:
+    """Re-indents a record in `unit`, but where indentation is syntax."""
+    return lambda r: r if r.label in KEEP_INDENTATION else Record(reindent(r.code, unit), r.label)
+
+
+def commented(style: str) -> Restyle:
+    """Rewrites a record's comments in `style`, where its language has both styles."""
+    return lambda r: Record(restyle_comments(r.code, style), r.label) if r.label in BOTH_STYLES else r
+
+
+STYLES: dict[str, Restyle | None] = {
+    "as given": None,
+    "tabs": reindented("\t"),
+    "2 spaces": reindented("  "),
+    "4 spaces": reindented("    "),
+    "// comments": commented(LINE),
+    "/* */ comments": commented(BLOCK),
+}
 LENGTHS = (3, 10, None)  # lines; None: whole files
 NO_CORPUS = "no-corpus"
 
@@ -39,11 +62,9 @@ def snippet_sets(corpus: Path | None, labels: set[str], per_label: int) -> dict[
     return {eval_set.name: eval_set.records for eval_set in sets if eval_set.length in LENGTHS}
 
 
-def styled(records: list[Record], unit: str | None) -> list[Record]:
-    """The records re-indented in `unit` (as given for None or where indentation is syntax)."""
-    if unit is None:
-        return records
-    return [r if r.label in KEEP_INDENTATION else Record(reindent(r.code, unit), r.label) for r in records]
+def styled(records: list[Record], restyle: Restyle | None) -> list[Record]:
+    """The records restyled (as given for None)."""
+    return records if restyle is None else [restyle(record) for record in records]
 
 
 def accuracy(classifier: Classifier, records: list[Record]) -> float:
@@ -57,7 +78,10 @@ def measure(models: list[Path], corpus: Path | None, per_label: int) -> dict:
         classifier = Classifier.load(folder, threads=2)
         sets = snippet_sets(corpus, set(classifier.labels), per_label)
         measured["models"][str(folder)] = {
-            name: {"n": len(records), **{s: accuracy(classifier, styled(records, u)) for s, u in STYLES.items()}}
+            name: {
+                "n": len(records),
+                **{style: accuracy(classifier, styled(records, restyle)) for style, restyle in STYLES.items()},
+            }
             for name, records in sets.items()
         }
     return measured

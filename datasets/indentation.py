@@ -4,7 +4,7 @@ Indentation style says little about the language: T-SQL and C are indented with 
 spaces as often as Python is, and Python is pasted with tabs. A model that sees each
 language mostly in one style learns the style instead (a 4-space T-SQL procedure came
 out Python at 0.72, the same text with tabs SQL at 0.97). Training windows are therefore
-re-indented now and then (model/sampling.py), and `benchmarks.indentation` scores
+re-indented now and then (model/sampling.py), and `benchmarks.styles` scores
 texts re-indented each way.
 """
 
