@@ -1,15 +1,11 @@
 """Restyling comments: `//` and `/* */` rewritten into each other, code and strings untouched,
 and the training sampler restyling its share of C-family windows."""
 
-import random
-
 import pytest
 
 from langsniff.datasets.comments import BLOCK, LINE, restyle_comments
 from langsniff.datasets.records import Record
-from langsniff.model.inputs import WindowEncoder
-from langsniff.model.sampling import SnippetSampler
-from langsniff.tokenizer.bpe import build_tokenizer
+from model_test_helpers import sampled_windows
 
 C_FILE = """/*
  * Copyright (c) 2011
@@ -61,11 +57,8 @@ def test_an_unknown_style_is_refused():
 
 
 def line_commented(share: float, records: list[Record], labels: list[str]) -> float:
-    """The share of 512 windows of a seeded sampler (restyling `share` of them) with a `//`."""
-    tokenizer = build_tokenizer([record.code for record in records] * 20, vocab_size=300)
-    sampler = SnippetSampler(records, labels, WindowEncoder(tokenizer, 64), random.Random(0), 32, comment_share=share)
-    rows = [row.tolist() for _ in range(16) for row in sampler.next_batch()[0]]
-    windows = ["".join(tokenizer.id_to_token(i) for i in row) for row in rows]
+    """The share of a seeded sampler's windows (restyling `share` of them) with a `//`."""
+    windows = sampled_windows(records, labels, comment_share=share)
     return sum("//" in window for window in windows) / len(windows)
 
 

@@ -3,14 +3,10 @@ re-indents its share of windows except where indentation is syntax."""
 
 from __future__ import annotations
 
-import random
-
 import pytest
 from langsniff.datasets.indentation import reindent, space_step
 from langsniff.datasets.records import Record
-from langsniff.model.inputs import WindowEncoder
-from langsniff.model.sampling import SnippetSampler
-from langsniff.tokenizer import build_tokenizer
+from model_test_helpers import sampled_windows
 
 PYTHON = "def add(a, b):\n    if a:\n        return a + b\n    return b\n"
 C_COMMENT = "int f(void)\n{\n    /* one\n     * two */\n    return 0;\n}\n"
@@ -41,26 +37,18 @@ def test_text_without_a_step_changes_only_its_tabs():
     assert reindent("no indentation at all", "\t") == "no indentation at all"
 
 
-def sampled_windows(records: list[Record], labels: list[str], share: float) -> list[str]:
-    """The token strings of 512 training windows of a seeded sampler re-indenting `share` of them."""
-    tokenizer = build_tokenizer([record.code for record in records] * 20, vocab_size=300)
-    sampler = SnippetSampler(records, labels, WindowEncoder(tokenizer, 64), random.Random(0), 32, reindent_share=share)
-    rows = [row.tolist() for _ in range(16) for row in sampler.next_batch()[0]]
-    return ["".join(tokenizer.id_to_token(i) for i in row) for row in rows]
-
-
 def with_tab(windows: list[str]) -> float:
     return sum("⇥" in window for window in windows) / len(windows)
 
 
 def test_the_sampler_reindents_its_share_of_windows():
     records = [Record(PYTHON, "python"), Record(C_COMMENT, "c")]
-    assert with_tab(sampled_windows(records, ["python", "c"], 0.0)) == 0.0
-    assert 0.1 < with_tab(sampled_windows(records, ["python", "c"], 0.5)) < 0.5
+    assert with_tab(sampled_windows(records, ["python", "c"], reindent_share=0.0)) == 0.0
+    assert 0.1 < with_tab(sampled_windows(records, ["python", "c"], reindent_share=0.5)) < 0.5
 
 
 def test_the_sampler_keeps_a_makefiles_tabs():
     records = [Record(MAKEFILE, "makefile"), Record(PROSE, "plaintext")]
-    windows = sampled_windows(records, ["makefile", "plaintext"], 1.0)
+    windows = sampled_windows(records, ["makefile", "plaintext"], reindent_share=1.0)
     recipes = [window for window in windows if "rm" in window or "cc" in window]
     assert recipes and with_tab(recipes) == 1.0
